@@ -1,0 +1,14 @@
+package io.berth;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything Berth is configured with.
+ *
+ * @param rootAccessKeyId     fixed root key id (CI), or null to create and keep one in the data directory
+ * @param rootSecretAccessKey its secret, given together with the id
+ */
+public record BerthConfig(String bind, int port, Path dataDir, String region, String accountId,
+                          Duration maxClockSkew, String rootAccessKeyId, String rootSecretAccessKey) {
+}

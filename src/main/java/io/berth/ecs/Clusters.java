@@ -1,0 +1,270 @@
+package io.berth.ecs;
+
+import io.berth.ecs.model.CapacityProviderStrategyItem;
+import io.berth.ecs.model.Cluster;
+import io.berth.ecs.model.ClusterResponse;
+import io.berth.ecs.model.ClusterSetting;
+import io.berth.ecs.model.CreateClusterRequest;
+import io.berth.ecs.model.DeleteClusterRequest;
+import io.berth.ecs.model.DescribeClustersRequest;
+import io.berth.ecs.model.DescribeClustersResponse;
+import io.berth.ecs.model.Failure;
+import io.berth.ecs.model.KeyValuePair;
+import io.berth.ecs.model.ListClustersRequest;
+import io.berth.ecs.model.ListClustersResponse;
+import io.berth.ecs.model.Tag;
+import io.berth.ecs.model.UpdateClusterRequest;
+import io.berth.ecs.model.UpdateClusterSettingsRequest;
+import io.berth.edge.RequestContext;
+import io.berth.store.Documents;
+import io.berth.store.Store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The ECS cluster operations. */
+public final class Clusters {
+
+    static final String DEFAULT = "default";
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
+    private static final Set<String> CAPACITY_PROVIDERS = Set.of("FARGATE", "FARGATE_SPOT");
+    private static final Set<String> INCLUDES = Set.of("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS");
+    private static final Set<String> INSIGHTS = Set.of("enabled", "disabled", "enhanced");
+
+    private final Store store;
+
+    public Clusters(Store store) {
+        this.store = store;
+    }
+
+    public ClusterResponse createCluster(RequestContext context, CreateClusterRequest request) {
+        String name = request.clusterName() == null ? DEFAULT : request.clusterName();
+        if (!NAME.matcher(name).matches()) {
+            throw EcsErrors.invalidParameter(
+                    "Cluster name must be 1-255 characters long and contain only letters, numbers, hyphens and underscores.");
+        }
+        List<Tag> tags = TagRules.validate(request.tags());
+        List<ClusterSetting> settings = settings(request.settings(), defaultSettings());
+        List<String> providers = capacityProviders(request.capacityProviders());
+        List<CapacityProviderStrategyItem> strategy = strategy(request.defaultCapacityProviderStrategy(), providers);
+        String scope = EcsArns.scope(context);
+        return store.write(documents -> {
+            Optional<Cluster> existing = ClusterRepository.find(documents, scope, name);
+            if (existing.isPresent() && "ACTIVE".equals(existing.get().status())) {
+                return new ClusterResponse(existing.get());
+            }
+            Cluster cluster = new Cluster(EcsArns.cluster(context, name), name, request.configuration(), "ACTIVE",
+                    0, 0, 0, 0, List.of(), tags, settings, providers, strategy, List.of(), null,
+                    request.serviceConnectDefaults());
+            ClusterRepository.save(documents, scope, cluster);
+            return new ClusterResponse(cluster);
+        });
+    }
+
+    public DescribeClustersResponse describeClusters(RequestContext context, DescribeClustersRequest request) {
+        List<String> refs = request.clusters() == null || request.clusters().isEmpty()
+                ? List.of(DEFAULT) : request.clusters();
+        if (refs.size() > 100) {
+            throw EcsErrors.invalidParameter("Clusters cannot have more than 100 elements");
+        }
+        Set<String> include = Set.copyOf(request.include() == null ? List.of() : request.include());
+        for (String field : include) {
+            if (!INCLUDES.contains(field)) {
+                throw EcsErrors.invalidParameter("Invalid value for include: " + field);
+            }
+        }
+        String scope = EcsArns.scope(context);
+        return store.read(documents -> {
+            List<Cluster> clusters = new ArrayList<>();
+            List<Failure> failures = new ArrayList<>();
+            for (String ref : refs) {
+                Optional<Cluster> cluster = name(context, ref).flatMap(n -> ClusterRepository.find(documents, scope, n));
+                if (cluster.isPresent()) {
+                    clusters.add(view(cluster.get(), include));
+                } else {
+                    failures.add(new Failure(ref.startsWith("arn:") ? ref : EcsArns.cluster(context, ref), "MISSING", null));
+                }
+            }
+            return new DescribeClustersResponse(clusters, failures);
+        });
+    }
+
+    public ListClustersResponse listClusters(RequestContext context, ListClustersRequest request) {
+        int limit = Pagination.maxResults(request.maxResults(), 100);
+        String scope = EcsArns.scope(context);
+        Pagination.Page<Cluster> page = store.read(documents -> Pagination.collect(request.nextToken(), limit,
+                (after, size) -> ClusterRepository.page(documents, scope, after, size),
+                cluster -> "ACTIVE".equals(cluster.status()), Cluster::clusterName));
+        return new ListClustersResponse(page.items().stream().map(Cluster::clusterArn).toList(), page.nextToken());
+    }
+
+    public ClusterResponse updateCluster(RequestContext context, UpdateClusterRequest request) {
+        return update(context, request.cluster(), cluster -> {
+            List<ClusterSetting> settings = request.settings() == null ? cluster.settings()
+                    : settings(request.settings(), cluster.settings());
+            return new Cluster(cluster.clusterArn(), cluster.clusterName(),
+                    request.configuration() == null ? cluster.configuration() : request.configuration(),
+                    cluster.status(), cluster.registeredContainerInstancesCount(), cluster.runningTasksCount(),
+                    cluster.pendingTasksCount(), cluster.activeServicesCount(), cluster.statistics(), cluster.tags(),
+                    settings, cluster.capacityProviders(), cluster.defaultCapacityProviderStrategy(),
+                    cluster.attachments(), cluster.attachmentsStatus(),
+                    request.serviceConnectDefaults() == null ? cluster.serviceConnectDefaults() : request.serviceConnectDefaults());
+        });
+    }
+
+    public ClusterResponse updateClusterSettings(RequestContext context, UpdateClusterSettingsRequest request) {
+        if (request.settings() == null) {
+            throw EcsErrors.invalidParameter("Settings cannot be null.");
+        }
+        return updateCluster(context, new UpdateClusterRequest(request.cluster(), request.settings(), null, null));
+    }
+
+    public ClusterResponse deleteCluster(RequestContext context, DeleteClusterRequest request) {
+        return update(context, request.cluster(), cluster -> {
+            if (cluster.activeServicesCount() > 0) {
+                throw new io.berth.edge.AwsException("ClusterContainsServicesException", 400,
+                        "The Cluster cannot be deleted while Services are active.");
+            }
+            if (cluster.runningTasksCount() + cluster.pendingTasksCount() > 0) {
+                throw new io.berth.edge.AwsException("ClusterContainsTasksException", 400,
+                        "The Cluster cannot be deleted while Tasks are active.");
+            }
+            return withStatus(cluster, "INACTIVE");
+        });
+    }
+
+    /** Reads, changes and saves an ACTIVE cluster in one transaction. */
+    private ClusterResponse update(RequestContext context, String ref, java.util.function.UnaryOperator<Cluster> change) {
+        String scope = EcsArns.scope(context);
+        return store.write(documents -> {
+            Cluster changed = change.apply(active(documents, context, ref));
+            ClusterRepository.save(documents, scope, changed);
+            return new ClusterResponse(changed);
+        });
+    }
+
+    /** The ACTIVE cluster a request names, by name or ARN; {@code default} when it names none. */
+    static Cluster active(Documents documents, RequestContext context, String ref) {
+        return name(context, ref == null || ref.isEmpty() ? DEFAULT : ref)
+                .flatMap(n -> ClusterRepository.find(documents, EcsArns.scope(context), n))
+                .filter(cluster -> "ACTIVE".equals(cluster.status()))
+                .orElseThrow(EcsErrors::clusterNotFound);
+    }
+
+    static void save(Documents documents, RequestContext context, Cluster cluster) {
+        ClusterRepository.save(documents, EcsArns.scope(context), cluster);
+    }
+
+    /** The cluster name a reference denotes in the caller's account and region, if any. */
+    static Optional<String> name(RequestContext context, String ref) {
+        if (!ref.startsWith("arn:")) {
+            return Optional.of(ref);
+        }
+        return EcsArns.parse(ref)
+                .filter(arn -> arn.type().equals("cluster") && EcsArns.local(arn, context))
+                .map(EcsArns.Parsed::resource);
+    }
+
+    static Cluster withTags(Cluster c, List<Tag> tags) {
+        return new Cluster(c.clusterArn(), c.clusterName(), c.configuration(), c.status(),
+                c.registeredContainerInstancesCount(), c.runningTasksCount(), c.pendingTasksCount(),
+                c.activeServicesCount(), c.statistics(), tags, c.settings(), c.capacityProviders(),
+                c.defaultCapacityProviderStrategy(), c.attachments(), c.attachmentsStatus(), c.serviceConnectDefaults());
+    }
+
+    private static Cluster withStatus(Cluster c, String status) {
+        return new Cluster(c.clusterArn(), c.clusterName(), c.configuration(), status,
+                c.registeredContainerInstancesCount(), c.runningTasksCount(), c.pendingTasksCount(),
+                c.activeServicesCount(), c.statistics(), c.tags(), c.settings(), c.capacityProviders(),
+                c.defaultCapacityProviderStrategy(), c.attachments(), c.attachmentsStatus(), c.serviceConnectDefaults());
+    }
+
+    /** DescribeClusters shows the optional parts of a cluster only when asked to include them. */
+    private static Cluster view(Cluster c, Set<String> include) {
+        List<KeyValuePair> statistics = include.contains("STATISTICS") ? List.of(
+                new KeyValuePair("runningEC2TasksCount", "0"),
+                new KeyValuePair("runningFargateTasksCount", String.valueOf(c.runningTasksCount())),
+                new KeyValuePair("pendingEC2TasksCount", "0"),
+                new KeyValuePair("pendingFargateTasksCount", String.valueOf(c.pendingTasksCount())),
+                new KeyValuePair("activeEC2ServiceCount", "0"),
+                new KeyValuePair("activeFargateServiceCount", String.valueOf(c.activeServicesCount())),
+                new KeyValuePair("drainingEC2ServiceCount", "0"),
+                new KeyValuePair("drainingFargateServiceCount", "0")) : List.of();
+        return new Cluster(c.clusterArn(), c.clusterName(),
+                include.contains("CONFIGURATIONS") ? c.configuration() : null, c.status(),
+                c.registeredContainerInstancesCount(), c.runningTasksCount(), c.pendingTasksCount(),
+                c.activeServicesCount(), statistics, include.contains("TAGS") ? c.tags() : List.of(),
+                include.contains("SETTINGS") ? c.settings() : null, c.capacityProviders(),
+                c.defaultCapacityProviderStrategy(), include.contains("ATTACHMENTS") ? c.attachments() : null,
+                c.attachmentsStatus(), c.serviceConnectDefaults());
+    }
+
+    private static List<ClusterSetting> defaultSettings() {
+        return List.of(new ClusterSetting("containerInsights", "disabled"));
+    }
+
+    /** Applies requested settings over the current ones, validating each as ECS does. */
+    private static List<ClusterSetting> settings(List<ClusterSetting> requested, List<ClusterSetting> current) {
+        Map<String, ClusterSetting> byName = new LinkedHashMap<>();
+        for (ClusterSetting setting : current) {
+            byName.put(setting.name(), setting);
+        }
+        for (ClusterSetting setting : requested == null ? List.<ClusterSetting>of() : requested) {
+            if (!"containerInsights".equals(setting.name())) {
+                throw EcsErrors.invalidParameter("Invalid cluster setting name: " + setting.name()
+                        + ". The only supported setting is containerInsights.");
+            }
+            if (setting.value() == null || !INSIGHTS.contains(setting.value())) {
+                throw EcsErrors.invalidParameter("Invalid value for containerInsights: " + setting.value()
+                        + ". Valid values are enabled, disabled and enhanced.");
+            }
+            byName.put(setting.name(), setting);
+        }
+        return List.copyOf(byName.values());
+    }
+
+    private static List<String> capacityProviders(List<String> requested) {
+        if (requested == null) {
+            return List.of();
+        }
+        for (String provider : requested) {
+            if (!CAPACITY_PROVIDERS.contains(provider)) {
+                throw EcsErrors.invalidParameter("The specified capacity provider " + provider + " does not exist.");
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(requested));
+    }
+
+    private static List<CapacityProviderStrategyItem> strategy(List<CapacityProviderStrategyItem> items,
+                                                               List<String> providers) {
+        if (items == null) {
+            return List.of();
+        }
+        int withBase = 0;
+        for (CapacityProviderStrategyItem item : items) {
+            if (item.capacityProvider() == null || !providers.contains(item.capacityProvider())) {
+                throw EcsErrors.invalidParameter("The specified capacity provider strategy cannot contain a capacity "
+                        + "provider that is not associated with the cluster. Associate the capacity provider with the "
+                        + "cluster or specify a valid capacity provider and try again.");
+            }
+            if (item.weight() != null && (item.weight() < 0 || item.weight() > 1000)) {
+                throw EcsErrors.invalidParameter("The capacity provider strategy weight must be between 0 and 1000.");
+            }
+            if (item.base() != null && (item.base() < 0 || item.base() > 100000)) {
+                throw EcsErrors.invalidParameter("The capacity provider strategy base must be between 0 and 100000.");
+            }
+            if (item.base() != null && item.base() > 0) {
+                withBase++;
+            }
+        }
+        if (withBase > 1) {
+            throw EcsErrors.invalidParameter("You can only specify a base for one capacity provider in a capacity provider strategy.");
+        }
+        return List.copyOf(items);
+    }
+}

@@ -1,0 +1,85 @@
+package io.berth.ecs;
+
+import io.berth.ecs.model.CreateClusterRequest;
+import io.berth.ecs.model.DeleteClusterRequest;
+import io.berth.ecs.model.DeleteTaskDefinitionsRequest;
+import io.berth.ecs.model.DeregisterTaskDefinitionRequest;
+import io.berth.ecs.model.DescribeClustersRequest;
+import io.berth.ecs.model.DescribeTaskDefinitionRequest;
+import io.berth.ecs.model.ListClustersRequest;
+import io.berth.ecs.model.ListTagsForResourceRequest;
+import io.berth.ecs.model.ListTaskDefinitionFamiliesRequest;
+import io.berth.ecs.model.ListTaskDefinitionsRequest;
+import io.berth.ecs.model.RegisterTaskDefinitionRequest;
+import io.berth.ecs.model.TagResourceRequest;
+import io.berth.ecs.model.UntagResourceRequest;
+import io.berth.ecs.model.UpdateClusterRequest;
+import io.berth.ecs.model.UpdateClusterSettingsRequest;
+import io.berth.edge.Operation;
+import io.berth.edge.RequestContext;
+import io.berth.edge.ResourceResolver;
+import io.berth.edge.ServiceDefinition;
+import io.berth.store.Store;
+
+import java.util.List;
+
+/** Amazon ECS as the edge serves it: AWS JSON 1.1, every operation declared once. */
+public final class EcsApi {
+
+    public static final String TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113";
+
+    private EcsApi() {
+    }
+
+    public static ServiceDefinition definition(Store store) {
+        Clusters clusters = new Clusters(store);
+        TaskDefinitions taskDefinitions = new TaskDefinitions(store);
+        ResourceTags tags = new ResourceTags(store);
+        return new ServiceDefinition.Json("ecs", TARGET_PREFIX, List.of(
+                op("CreateCluster", CreateClusterRequest.class,
+                        (c, r) -> List.of(clusterArn(c, r.clusterName())), clusters::createCluster),
+                op("DescribeClusters", DescribeClustersRequest.class,
+                        (c, r) -> r.clusters() == null || r.clusters().isEmpty() ? List.of(clusterArn(c, null))
+                                : r.clusters().stream().map(ref -> clusterArn(c, ref)).toList(),
+                        clusters::describeClusters),
+                op("ListClusters", ListClustersRequest.class, ResourceResolver.any(), clusters::listClusters),
+                op("UpdateCluster", UpdateClusterRequest.class,
+                        (c, r) -> List.of(clusterArn(c, r.cluster())), clusters::updateCluster),
+                op("UpdateClusterSettings", UpdateClusterSettingsRequest.class,
+                        (c, r) -> List.of(clusterArn(c, r.cluster())), clusters::updateClusterSettings),
+                op("DeleteCluster", DeleteClusterRequest.class,
+                        (c, r) -> List.of(clusterArn(c, r.cluster())), clusters::deleteCluster),
+                op("RegisterTaskDefinition", RegisterTaskDefinitionRequest.class, ResourceResolver.any(),
+                        taskDefinitions::registerTaskDefinition),
+                op("DescribeTaskDefinition", DescribeTaskDefinitionRequest.class, ResourceResolver.any(),
+                        taskDefinitions::describeTaskDefinition),
+                op("ListTaskDefinitions", ListTaskDefinitionsRequest.class, ResourceResolver.any(),
+                        taskDefinitions::listTaskDefinitions),
+                op("ListTaskDefinitionFamilies", ListTaskDefinitionFamiliesRequest.class, ResourceResolver.any(),
+                        taskDefinitions::listTaskDefinitionFamilies),
+                op("DeregisterTaskDefinition", DeregisterTaskDefinitionRequest.class, ResourceResolver.any(),
+                        taskDefinitions::deregisterTaskDefinition),
+                op("DeleteTaskDefinitions", DeleteTaskDefinitionsRequest.class,
+                        (c, r) -> r.taskDefinitions() == null ? List.of("*") : r.taskDefinitions(),
+                        taskDefinitions::deleteTaskDefinitions),
+                op("TagResource", TagResourceRequest.class, (c, r) -> List.of(String.valueOf(r.resourceArn())),
+                        tags::tagResource),
+                op("UntagResource", UntagResourceRequest.class, (c, r) -> List.of(String.valueOf(r.resourceArn())),
+                        tags::untagResource),
+                op("ListTagsForResource", ListTagsForResourceRequest.class,
+                        (c, r) -> List.of(String.valueOf(r.resourceArn())), tags::listTagsForResource)));
+    }
+
+    private static <Q, R> Operation<?, ?> op(String name, Class<Q> type, ResourceResolver<Q> resources,
+                                             io.berth.edge.Handler<Q, R> handler) {
+        return Operation.of("ecs", name, type, resources, handler);
+    }
+
+    /** The ARN IAM sees for a cluster reference (a name, an ARN, or none for {@code default}). */
+    private static String clusterArn(RequestContext context, String ref) {
+        if (ref == null || ref.isEmpty()) {
+            return EcsArns.cluster(context, Clusters.DEFAULT);
+        }
+        return ref.startsWith("arn:") ? ref : EcsArns.cluster(context, ref);
+    }
+}

@@ -1,0 +1,5 @@
+package io.berth.ecs.model;
+
+
+public record Attribute(String name, String value, String targetType, String targetId) {
+}

@@ -1,0 +1,5 @@
+package io.berth.ecs.model;
+
+
+public record KeyValuePair(String name, String value) {
+}

@@ -1,0 +1,5 @@
+package io.berth.ecs.model;
+
+
+public record MountPoint(String sourceVolume, String containerPath, Boolean readOnly) {
+}

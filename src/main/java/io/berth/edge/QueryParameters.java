@@ -1,0 +1,40 @@
+package io.berth.edge;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The decoded form parameters of a Query-protocol request (from the body or the query string). */
+public record QueryParameters(Map<String, String> values) {
+
+    public static QueryParameters parse(String form) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (form != null && !form.isEmpty()) {
+            for (String pair : form.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String name = eq < 0 ? pair : pair.substring(0, eq);
+                String value = eq < 0 ? "" : pair.substring(eq + 1);
+                values.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            }
+        }
+        return new QueryParameters(Map.copyOf(values));
+    }
+
+    public Optional<String> get(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    public String required(String name) {
+        String value = values.get(name);
+        if (value == null) {
+            throw new AwsException("MissingParameter", 400,
+                    "The request must contain the parameter " + name);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,46 @@
+package io.berth.edge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An AWS API as the edge serves it: the protocol it speaks, its SigV4 signing name and the
+ * operations it offers.
+ */
+public sealed interface ServiceDefinition {
+
+    String signingName();
+
+    Map<String, Operation<?, ?>> operations();
+
+    /** AWS JSON 1.1: the operation is named by {@code X-Amz-Target: <targetPrefix>.<Operation>}. */
+    record Json(String signingName, String targetPrefix, Map<String, Operation<?, ?>> operations)
+            implements ServiceDefinition {
+        public Json(String signingName, String targetPrefix, List<Operation<?, ?>> operations) {
+            this(signingName, targetPrefix, byName(operations));
+        }
+    }
+
+    /**
+     * AWS Query: form-encoded {@code Action=...&Version=...}, answered in XML under the service's
+     * namespace; each operation brings its own decoder from the form and encoder into XML.
+     */
+    record Query(String signingName, String version, String xmlNamespace, Map<String, Operation<?, ?>> operations,
+                 Map<String, QueryCodec<?, ?>> codecs) implements ServiceDefinition {
+        public Query(String signingName, String version, String xmlNamespace, List<QueryBinding<?, ?>> bindings) {
+            this(signingName, version, xmlNamespace,
+                    byName(bindings.stream().<Operation<?, ?>>map(QueryBinding::operation).toList()),
+                    bindings.stream().collect(Collectors.toUnmodifiableMap(b -> b.operation().name(), QueryBinding::codec)));
+        }
+    }
+
+    /** A Query operation together with its wire codec. */
+    record QueryBinding<Q, R>(Operation<Q, R> operation, QueryCodec<Q, R> codec) {
+    }
+
+    private static Map<String, Operation<?, ?>> byName(List<Operation<?, ?>> operations) {
+        return operations.stream().collect(Collectors.toUnmodifiableMap(Operation::name, Function.identity()));
+    }
+}

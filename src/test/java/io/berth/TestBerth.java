@@ -1,0 +1,74 @@
+package io.berth;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+
+/** A Berth started in-process on an ephemeral port, with clients of the AWS SDK for Java v2 pointed at it. */
+public final class TestBerth implements AutoCloseable {
+
+    public static final String ACCOUNT = "000000000000";
+    public static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
+    public static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+    private final BerthServer server;
+
+    private TestBerth(BerthServer server) {
+        this.server = server;
+    }
+
+    public static TestBerth start(Path dataDir) {
+        return start(dataDir, InstantSource.system());
+    }
+
+    public static TestBerth start(Path dataDir, InstantSource clock) {
+        try {
+            return new TestBerth(BerthServer.start(new BerthConfig("127.0.0.1", 0, dataDir, "us-east-1", ACCOUNT,
+                    Duration.ofMinutes(5), ACCESS_KEY, SECRET_KEY), clock));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create(server.endpoint());
+    }
+
+    public EcsClient ecs() {
+        return ecs("us-east-1", ACCESS_KEY, SECRET_KEY);
+    }
+
+    public EcsClient ecs(String region, String accessKey, String secretKey) {
+        return EcsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    public StsClient sts() {
+        return StsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
