@@ -26,3 +26,9 @@ while time.monotonic() < deadline:
 sys.exit(1)
 PY
 }
+
+# The AWS CLI at Berth's endpoint. Debian's AWS CLI predates AWS_ENDPOINT_URL (CLI 2.13), so the
+# endpoint is passed explicitly.
+aws() {
+  "$AWS" --endpoint-url "$AWS_ENDPOINT_URL" "$@"
+}

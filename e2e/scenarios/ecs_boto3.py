@@ -7,8 +7,10 @@ import urllib.request
 import boto3
 import botocore.exceptions
 
-ecs = boto3.client("ecs")
-sts = boto3.client("sts")
+# Debian's botocore predates AWS_ENDPOINT_URL (botocore 1.31), so the endpoint is passed explicitly.
+ENDPOINT = os.environ["AWS_ENDPOINT_URL"]
+ecs = boto3.client("ecs", endpoint_url=ENDPOINT)
+sts = boto3.client("sts", endpoint_url=ENDPOINT)
 
 
 def expect_error(code, call, **kwargs):

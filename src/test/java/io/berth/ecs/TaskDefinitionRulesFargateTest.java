@@ -153,7 +153,12 @@ class TaskDefinitionRulesFargateTest {
         register(fargate("'executionRoleArn':null", container("'logConfiguration':{'logDriver':'json-file'}")));
         register(fargate("'cpu':'1024','memory':'2048','runtimePlatform':{'operatingSystemFamily':'WINDOWS_SERVER_2022_CORE'}", APP));
         register(fargate("'cpu':'16 vCPU','memory':'120GB','runtimePlatform':{'operatingSystemFamily':'LINUX','cpuArchitecture':'ARM64'}", APP));
-        register(fargate("", container("'stopTimeout':300")).equals(null) ? "" : ec2("", container("'memory':64,'stopTimeout':300")));
+    }
+
+    @Test
+    void theFargateTimeoutLimitDoesNotApplyOnEc2() {
+        assertThat(register(ec2("", container("'memory':64,'stopTimeout':300"))).containerDefinitions().getFirst().stopTimeout())
+                .isEqualTo(300);
     }
 
     static Stream<Arguments> compatibilities() {
@@ -172,8 +177,8 @@ class TaskDefinitionRulesFargateTest {
                 Arguments.of("awsvpc with awslogs and no execution role",
                         plain("'networkMode':'awsvpc','cpu':'256','memory':'512'", container(AWSLOGS)), List.of("EC2")),
                 Arguments.of("awsvpc with a host volume",
-                        plain("'networkMode':'awsvpc','cpu':'256','memory':'512','volumes':[{'name':'d','host':{'sourcePath':'/d'}}]}", APP)
-                                .replace("]}]}", "]}]"), List.of("EC2")),
+                        plain("'networkMode':'awsvpc','cpu':'256','memory':'512','volumes':[{'name':'d','host':{'sourcePath':'/d'}}]", APP),
+                        List.of("EC2")),
                 Arguments.of("EXTERNAL registration", plain("'requiresCompatibilities':['EXTERNAL']", EC2_APP), List.of("EC2", "EXTERNAL")),
                 Arguments.of("MANAGED_INSTANCES registration", fargate("'requiresCompatibilities':['MANAGED_INSTANCES']", APP),
                         List.of("EC2", "FARGATE", "MANAGED_INSTANCES")));
