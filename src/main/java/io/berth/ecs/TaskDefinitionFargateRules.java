@@ -28,7 +28,7 @@ final class TaskDefinitionFargateRules {
     private static final int MIN_EPHEMERAL_GIB = 21;
     private static final int MAX_EPHEMERAL_GIB = 200;
     private static final int MIN_TIMEOUT_SECONDS = 2;
-    private static final int MAX_TIMEOUT_SECONDS = 121;
+    private static final int MAX_TIMEOUT_SECONDS = 120;
 
     private TaskDefinitionFargateRules() {
     }

@@ -28,7 +28,7 @@ import static io.berth.ecs.TaskDefinitionDraft.orEmpty;
  */
 public final class TaskDefinitionRules {
 
-    static final String FARGATE = "FARGATE";
+    private static final String FARGATE = "FARGATE";
     private static final String STATUS_ACTIVE = "ACTIVE";
 
     private static final int MAX_CONTAINERS = 10;
@@ -56,11 +56,10 @@ public final class TaskDefinitionRules {
         placementConstraints(orEmpty(request.placementConstraints()));
 
         Optional<AwsException> notFargate = TaskDefinitionFargateRules.violation(draft);
-        if (draft.requires(FARGATE) && notFargate.isPresent()) {
-            throw notFargate.get();
-        }
         if (!draft.requires(FARGATE)) {
             nonFargateTask(draft);
+        } else if (notFargate.isPresent()) {
+            throw notFargate.get();
         }
         if (draft.requires("EXTERNAL") && draft.awsvpc()) {
             // Invented wording; ECS Anywhere documents bridge, host and none only.

@@ -10,6 +10,7 @@ import io.berth.ecs.model.ListTaskDefinitionFamiliesResponse;
 import io.berth.ecs.model.ListTaskDefinitionsRequest;
 import io.berth.ecs.model.ListTaskDefinitionsResponse;
 import io.berth.ecs.model.RegisterTaskDefinitionRequest;
+import io.berth.ecs.model.Tag;
 import io.berth.ecs.model.TaskDefinition;
 import io.berth.ecs.model.TaskDefinitionResponse;
 import io.berth.edge.RequestContext;
@@ -34,7 +35,6 @@ public final class TaskDefinitions {
     }
 
     public TaskDefinitionResponse registerTaskDefinition(RequestContext context, RegisterTaskDefinitionRequest request) {
-        var tags = TagRules.validate(request.tags());
         String scope = EcsArns.scope(context);
         return store.write(documents -> {
             int revision = TaskDefinitionRepository.newestFirst(documents, scope, request.family(), 1).stream()
@@ -42,6 +42,7 @@ public final class TaskDefinitions {
             TaskDefinition definition = TaskDefinitionRules.register(request,
                     EcsArns.taskDefinition(context, request.family(), revision), revision,
                     context.principal().arn(), context.receivedAt());
+            List<Tag> tags = request.tags() == null ? List.of() : request.tags();
             TaskDefinitionRepository.save(documents, scope, new StoredTaskDefinition(definition, tags));
             return new TaskDefinitionResponse(definition, tags.isEmpty() ? null : tags);
         });

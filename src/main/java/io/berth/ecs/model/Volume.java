@@ -1,5 +1,5 @@
 package io.berth.ecs.model;
 
 
-public record Volume(String name, HostVolumeProperties host, DockerVolumeConfiguration dockerVolumeConfiguration, EFSVolumeConfiguration efsVolumeConfiguration, FSxWindowsFileServerVolumeConfiguration fsxWindowsFileServerVolumeConfiguration, Boolean configuredAtLaunch) {
+public record Volume(String name, HostVolumeProperties host, DockerVolumeConfiguration dockerVolumeConfiguration, EFSVolumeConfiguration efsVolumeConfiguration, S3FilesVolumeConfiguration s3filesVolumeConfiguration, FSxWindowsFileServerVolumeConfiguration fsxWindowsFileServerVolumeConfiguration, Boolean configuredAtLaunch) {
 }
