@@ -1,0 +1,5 @@
+package io.berth.ecs.model;
+
+
+public record InferenceAcceleratorOverride(String deviceName, String deviceType) {
+}

@@ -1,0 +1,46 @@
+package io.berth.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where task containers really run. Docker today; another OCI runtime or remote hosts later.
+ * Every call is blocking and may be made from any thread.
+ */
+public interface ContainerRuntime extends AutoCloseable {
+
+    /** Label on everything Berth creates in a runtime; its value is the Berth instance's id. */
+    String LABEL_MANAGED = "io.berth.managed";
+    String LABEL_TASK_ARN = "io.berth.task-arn";
+    String LABEL_CLUSTER = "io.berth.cluster";
+    String LABEL_CONTAINER = "io.berth.container";
+
+    /** Makes the image present, pulling it when absent; returns its digest. */
+    String ensureImage(String image) throws ImagePullException;
+
+    /**
+     * Creates and starts the task's sandbox: the holder of the network namespace all its
+     * containers share, inside a resource envelope of the task's CPU and memory.
+     */
+    String startSandbox(SandboxSpec spec);
+
+    /** Creates (does not start) a container inside a sandbox; returns its runtime id. */
+    String create(ContainerSpec spec);
+
+    void start(String id);
+
+    /** SIGTERM, then SIGKILL once {@code grace} has passed; returns at once for a stopped container. */
+    void stop(String id, Duration grace);
+
+    /** Removes a container or sandbox and what it holds; absent ones are ignored. */
+    void remove(String id);
+
+    /** Every container and sandbox Berth created, running or not. */
+    List<ContainerStatus> listManaged();
+
+    Optional<ContainerStatus> inspect(String id);
+
+    @Override
+    void close();
+}

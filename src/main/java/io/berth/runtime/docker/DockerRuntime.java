@@ -1,0 +1,292 @@
+package io.berth.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import io.berth.runtime.ContainerRuntime;
+import io.berth.runtime.ContainerSpec;
+import io.berth.runtime.ContainerStatus;
+import io.berth.runtime.ImagePullException;
+import io.berth.runtime.RuntimeUnavailableException;
+import io.berth.runtime.SandboxSpec;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The container runtime on a Docker Engine, reached over its API (unix socket or DOCKER_HOST). */
+public final class DockerRuntime implements ContainerRuntime {
+
+    private static final String LABEL_SANDBOX_OF = "io.berth.sandbox-of";
+    private static final Instant NEVER = Instant.parse("0001-01-01T00:00:00Z");
+
+    private final DockerClient docker;
+    private final Object sandboxImageLock = new Object();
+    private volatile boolean sandboxImageReady;
+
+    private DockerRuntime(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /** Connects and checks the engine answers; throws with what to do when it does not. */
+    public static DockerRuntime connect(String dockerHost) {
+        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(dockerHost).build();
+        ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .maxConnections(64)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .responseTimeout(Duration.ofMinutes(5))
+                .build();
+        DockerClient client = DockerClientImpl.getInstance(config, http);
+        try {
+            client.pingCmd().exec();
+        } catch (RuntimeException e) {
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // Closing a client that never connected.
+            }
+            throw new RuntimeUnavailableException("no Docker engine answers at " + dockerHost + " (" + e.getMessage()
+                    + "); start one with 'bin/docker-engine DIR' or set DOCKER_HOST", e);
+        }
+        return new DockerRuntime(client);
+    }
+
+    @Override
+    public String ensureImage(String image) throws ImagePullException {
+        Optional<String> present = localDigest(image);
+        if (present.isPresent()) {
+            return present.get();
+        }
+        ImageName name = ImageName.parse(image);
+        try {
+            docker.pullImageCmd(name.repository()).withTag(name.tagOrDigest())
+                    .exec(new PullImageResultCallback()).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImagePullException("pull of " + image + " interrupted");
+        } catch (RuntimeException e) {
+            throw new ImagePullException("pull image manifest has been retried 1 time(s): failed to resolve ref "
+                    + image + ": " + e.getMessage());
+        }
+        return localDigest(image).orElseThrow(() -> new ImagePullException("image " + image + " not found after pull"));
+    }
+
+    private Optional<String> localDigest(String image) {
+        try {
+            var inspected = docker.inspectImageCmd(image).exec();
+            List<String> digests = inspected.getRepoDigests();
+            if (digests != null && !digests.isEmpty()) {
+                String digest = digests.getFirst();
+                return Optional.of(digest.substring(digest.indexOf('@') + 1));
+            }
+            return Optional.of(inspected.getId());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String startSandbox(SandboxSpec spec) {
+        ensureSandboxImage();
+        TaskCgroup.create(spec.taskId(), spec.cpuUnits(), spec.memoryMiB());
+        Map<String, String> labels = new HashMap<>(spec.labels());
+        labels.put(LABEL_MANAGED, "true");
+        labels.put(LABEL_SANDBOX_OF, spec.taskId());
+        try {
+            String id = docker.createContainerCmd(SandboxImage.REFERENCE)
+                    .withName("berth-" + spec.taskId() + "-sandbox")
+                    .withCmd(SandboxImage.COMMAND)
+                    .withLabels(labels)
+                    .withHostConfig(HostConfig.newHostConfig()
+                            .withNetworkMode("none")
+                            .withCgroupParent(TaskCgroup.parent(spec.taskId())))
+                    .exec().getId();
+            docker.startContainerCmd(id).exec();
+            return id;
+        } catch (DockerException e) {
+            throw new RuntimeUnavailableException("cannot start the sandbox of task " + spec.taskId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void ensureSandboxImage() {
+        if (sandboxImageReady) {
+            return;
+        }
+        synchronized (sandboxImageLock) {
+            if (localDigest(SandboxImage.REFERENCE).isEmpty()) {
+                docker.createImageCmd(SandboxImage.REPOSITORY, new ByteArrayInputStream(SandboxImage.rootFileSystem()))
+                        .withTag(SandboxImage.TAG).exec();
+            }
+            sandboxImageReady = true;
+        }
+    }
+
+    @Override
+    public String create(ContainerSpec spec) {
+        Map<String, String> labels = new HashMap<>(spec.labels());
+        labels.put(LABEL_MANAGED, "true");
+        HostConfig host = HostConfig.newHostConfig()
+                .withNetworkMode("container:" + spec.sandboxId())
+                .withIpcMode("container:" + spec.sandboxId())
+                .withCgroupParent(TaskCgroup.parent(spec.taskId()))
+                .withReadonlyRootfs(spec.readonlyRootFilesystem())
+                .withInit(spec.initProcess() ? Boolean.TRUE : null)
+                .withUlimits(spec.ulimits().stream()
+                        .map(u -> new com.github.dockerjava.api.model.Ulimit(u.name(), u.soft(), u.hard())).toList())
+                .withBinds(spec.mounts().stream().map(m -> new Bind(m.hostPath(), new Volume(m.containerPath()),
+                        m.readOnly() ? AccessMode.ro : AccessMode.rw)).toList());
+        if (spec.cpuShares() != null && spec.cpuShares() >= 2) {
+            host.withCpuShares(spec.cpuShares());
+        }
+        if (spec.memoryMiB() != null) {
+            host.withMemory(spec.memoryMiB() * 1024L * 1024L);
+        }
+        if (spec.memoryReservationMiB() != null) {
+            host.withMemoryReservation(spec.memoryReservationMiB() * 1024L * 1024L);
+        }
+        CreateContainerCmd command = docker.createContainerCmd(spec.image())
+                .withName("berth-" + spec.taskId() + "-" + spec.name())
+                .withLabels(labels)
+                .withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withHostConfig(host);
+        if (spec.entryPoint() != null) {
+            command.withEntrypoint(spec.entryPoint());
+        }
+        if (spec.command() != null) {
+            command.withCmd(spec.command());
+        }
+        if (spec.workingDirectory() != null) {
+            command.withWorkingDir(spec.workingDirectory());
+        }
+        if (spec.user() != null) {
+            command.withUser(spec.user());
+        }
+        if (spec.healthCheck() != null) {
+            ContainerSpec.HealthCheck check = spec.healthCheck();
+            command.withHealthcheck(new com.github.dockerjava.api.model.HealthCheck()
+                    .withTest(check.test())
+                    .withInterval(check.interval().toNanos())
+                    .withTimeout(check.timeout().toNanos())
+                    .withRetries(check.retries())
+                    .withStartPeriod(check.startPeriod().toNanos()));
+        }
+        try {
+            return command.exec().getId();
+        } catch (DockerException e) {
+            throw new RuntimeUnavailableException("cannot create container " + spec.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void start(String id) {
+        try {
+            docker.startContainerCmd(id).exec();
+        } catch (NotModifiedException e) {
+            // Already running.
+        } catch (DockerException e) {
+            throw new RuntimeUnavailableException("cannot start container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stop(String id, Duration grace) {
+        try {
+            docker.stopContainerCmd(id).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
+        } catch (NotModifiedException | NotFoundException e) {
+            // Already stopped, or gone.
+        }
+    }
+
+    @Override
+    public void remove(String id) {
+        Optional<String> sandboxOf = inspectRaw(id).map(c -> c.getConfig().getLabels())
+                .map(labels -> labels.get(LABEL_SANDBOX_OF));
+        try {
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // Already gone.
+        }
+        sandboxOf.ifPresent(TaskCgroup::remove);
+    }
+
+    @Override
+    public List<ContainerStatus> listManaged() {
+        List<Container> containers = docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(LABEL_MANAGED, "true")).exec();
+        List<ContainerStatus> statuses = new ArrayList<>(containers.size());
+        for (Container container : containers) {
+            inspect(container.getId()).ifPresent(statuses::add);
+        }
+        return statuses;
+    }
+
+    @Override
+    public Optional<ContainerStatus> inspect(String id) {
+        return inspectRaw(id).map(DockerRuntime::status);
+    }
+
+    private Optional<InspectContainerResponse> inspectRaw(String id) {
+        try {
+            return Optional.of(docker.inspectContainerCmd(id).exec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ContainerStatus status(InspectContainerResponse response) {
+        InspectContainerResponse.ContainerState state = response.getState();
+        ContainerStatus.State phase = switch (String.valueOf(state.getStatus())) {
+            case "running", "paused", "restarting" -> ContainerStatus.State.RUNNING;
+            case "created" -> ContainerStatus.State.CREATED;
+            default -> ContainerStatus.State.EXITED;
+        };
+        Integer exitCode = phase == ContainerStatus.State.EXITED ? state.getExitCode() : null;
+        String health = state.getHealth() == null ? null : state.getHealth().getStatus();
+        String error = state.getError() == null || state.getError().isEmpty() ? null : state.getError();
+        return new ContainerStatus(response.getId(), response.getConfig().getLabels(), phase, exitCode,
+                Boolean.TRUE.equals(state.getOOMKilled()), time(state.getStartedAt()), time(state.getFinishedAt()),
+                health, error);
+    }
+
+    private static Instant time(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            Instant instant = Instant.parse(text);
+            return instant.equals(NEVER) ? null : instant;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            docker.close();
+        } catch (IOException e) {
+            // Nothing left to release.
+        }
+    }
+}
