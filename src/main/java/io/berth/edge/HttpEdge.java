@@ -66,8 +66,13 @@ public final class HttpEdge implements AutoCloseable {
 
     private static SignedRequest signedRequest(HttpExchange exchange, byte[] body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
+        // The server reads header bytes as ISO-8859-1; signers hash them as UTF-8.
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            List<String> decoded = headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>());
+            for (String value : values) {
+                decoded.add(new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+            }
+        });
         return new SignedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 exchange.getRequestURI().getRawQuery(), headers, body);
     }

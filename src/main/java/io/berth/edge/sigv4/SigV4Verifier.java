@@ -117,10 +117,12 @@ public final class SigV4Verifier {
 
     private static void checkSessionToken(SigningSecret secret, String presented) {
         String expected = secret.sessionToken();
-        boolean hasPresented = presented != null && !presented.isBlank();
-        if (expected == null ? hasPresented
-                : !hasPresented || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                        presented.strip().getBytes(StandardCharsets.UTF_8))) {
+        boolean tokenPresented = presented != null && !presented.isBlank();
+        boolean valid = expected == null
+                ? !tokenPresented
+                : tokenPresented && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                        presented.strip().getBytes(StandardCharsets.UTF_8));
+        if (!valid) {
             throw new SigV4Exception(INVALID_SESSION_TOKEN, INVALID_TOKEN_MESSAGE);
         }
     }
