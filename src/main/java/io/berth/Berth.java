@@ -92,6 +92,16 @@ public final class Berth {
                         + "(env BERTH_MAX_CLOCK_SKEW; default: ${DEFAULT-VALUE}).")
         long maxClockSkewSeconds;
 
+        @Option(names = "--docker-host", defaultValue = "${env:DOCKER_HOST:-unix:///var/run/docker.sock}",
+                description = "The Docker engine tasks run on (env DOCKER_HOST; default: ${DEFAULT-VALUE}; "
+                        + "bin/berth up starts a private one under the data directory when none answers).")
+        String dockerHost;
+
+        @Option(names = "--stopped-task-retention", defaultValue = "${env:BERTH_STOPPED_TASK_RETENTION:-3600}",
+                description = "Seconds STOPPED tasks stay describable before they are pruned with their containers "
+                        + "(env BERTH_STOPPED_TASK_RETENTION; default: ${DEFAULT-VALUE}).")
+        long stoppedTaskRetentionSeconds;
+
         @Override
         public Integer call() {
             try {
@@ -102,7 +112,8 @@ public final class Berth {
                 setLogLevel(logLevel);
                 BerthConfig config = new BerthConfig(location.bind, location.port, location.dataDir.toAbsolutePath(),
                         location.region, accountId, Duration.ofSeconds(maxClockSkewSeconds),
-                        location.accessKeyId, location.secretAccessKey);
+                        location.accessKeyId, location.secretAccessKey, dockerHost,
+                        Duration.ofSeconds(stoppedTaskRetentionSeconds));
                 BerthServer server = start(config);
                 CountDownLatch stopped = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {

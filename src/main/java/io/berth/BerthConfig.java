@@ -8,7 +8,10 @@ import java.time.Duration;
  *
  * @param rootAccessKeyId     fixed root key id (CI), or null to create and keep one in the data directory
  * @param rootSecretAccessKey its secret, given together with the id
+ * @param dockerHost          the Docker engine tasks run on
+ * @param stoppedTaskRetention how long STOPPED tasks stay describable before they are pruned
  */
 public record BerthConfig(String bind, int port, Path dataDir, String region, String accountId,
-                          Duration maxClockSkew, String rootAccessKeyId, String rootSecretAccessKey) {
+                          Duration maxClockSkew, String rootAccessKeyId, String rootSecretAccessKey,
+                          String dockerHost, Duration stoppedTaskRetention) {
 }

@@ -1,34 +1,51 @@
 package io.berth;
 
+import io.berth.control.TaskController;
 import io.berth.ecs.EcsApi;
+import io.berth.ecs.IdGenerator;
+import io.berth.ecs.TaskRecords;
 import io.berth.edge.Dispatcher;
 import io.berth.edge.HttpEdge;
 import io.berth.iam.Credentials;
 import io.berth.iam.RootCredentials;
 import io.berth.iam.RootOnlyAuthorizer;
 import io.berth.iam.StsApi;
+import io.berth.runtime.ContainerRuntime;
+import io.berth.runtime.RuntimeUnavailableException;
+import io.berth.runtime.docker.DockerRuntime;
 import io.berth.store.SqliteStore;
 import io.berth.store.Store;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A running Berth: the store, the services and the HTTP edge, wired together. */
 public final class BerthServer implements AutoCloseable {
 
     public static final String STORE_FILE = "berth.db";
 
+    private static final Logger log = LoggerFactory.getLogger(BerthServer.class);
+    private static final Duration CONTROL_INTERVAL = Duration.ofSeconds(1);
+
     private final Store store;
     private final HttpEdge edge;
     private final RootCredentials rootCredentials;
+    private final ContainerRuntime runtime;
+    private final TaskController controller;
 
-    private BerthServer(Store store, HttpEdge edge, RootCredentials rootCredentials) {
+    private BerthServer(Store store, HttpEdge edge, RootCredentials rootCredentials, ContainerRuntime runtime,
+                        TaskController controller) {
         this.store = store;
         this.edge = edge;
         this.rootCredentials = rootCredentials;
+        this.runtime = runtime;
+        this.controller = controller;
     }
 
     public static BerthServer start(BerthConfig config, InstantSource clock) throws IOException {
@@ -37,16 +54,43 @@ public final class BerthServer implements AutoCloseable {
                 ? new RootCredentials(config.rootAccessKeyId(), config.rootSecretAccessKey())
                 : RootCredentials.loadOrCreate(config.dataDir());
         Store store = SqliteStore.open(config.dataDir().resolve(STORE_FILE));
+        ContainerRuntime runtime = connectRuntime(config.dockerHost());
+        TaskController controller = runtime == null ? null : new TaskController(new TaskRecords(store), runtime, clock,
+                config.stoppedTaskRetention(), CONTROL_INTERVAL, config.dataDir().resolve("volumes"));
         try {
             Dispatcher dispatcher = new Dispatcher(
-                    List.of(EcsApi.definition(store), StsApi.definition()),
+                    List.of(EcsApi.definition(store, IdGenerator.random(), () -> runtime != null,
+                                    controller == null ? () -> { } : controller),
+                            StsApi.definition()),
                     new Credentials(config.accountId(), root), new RootOnlyAuthorizer(), clock, config.maxClockSkew());
             HttpEdge edge = new HttpEdge(new InetSocketAddress(config.bind(), config.port()), dispatcher, Version.VALUE);
+            if (controller != null) {
+                controller.start();
+            }
             edge.start();
-            return new BerthServer(store, edge, root);
+            return new BerthServer(store, edge, root, runtime, controller);
         } catch (IOException | RuntimeException e) {
+            if (controller != null) {
+                controller.close();
+            }
+            if (runtime != null) {
+                runtime.close();
+            }
             store.close();
             throw e;
+        }
+    }
+
+    /** The Docker engine, or null (said loudly) when none answers: tasks then fail to place, as without capacity. */
+    private static ContainerRuntime connectRuntime(String dockerHost) {
+        try {
+            DockerRuntime runtime = DockerRuntime.connect(dockerHost);
+            log.info("runtime=docker host={}", dockerHost);
+            return runtime;
+        } catch (RuntimeUnavailableException e) {
+            log.warn("NO CONTAINER RUNTIME: {}. RunTask answers with capacity failures until Berth is restarted "
+                    + "with an engine ('bin/berth up' starts a private one).", e.getMessage());
+            return null;
         }
     }
 
@@ -65,6 +109,12 @@ public final class BerthServer implements AutoCloseable {
     @Override
     public void close() {
         edge.close();
+        if (controller != null) {
+            controller.close();
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
         store.close();
     }
 }

@@ -34,10 +34,20 @@ public final class TestBerth implements AutoCloseable {
     public static TestBerth start(Path dataDir, InstantSource clock) {
         try {
             return new TestBerth(BerthServer.start(new BerthConfig("127.0.0.1", 0, dataDir, "us-east-1", ACCOUNT,
-                    Duration.ofMinutes(5), ACCESS_KEY, SECRET_KEY), clock));
+                    Duration.ofMinutes(5), ACCESS_KEY, SECRET_KEY, dockerHost(), Duration.ofHours(1)), clock));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The engine the test command provisions; integration tests fail, not skip, without one. */
+    public static String dockerHost() {
+        String host = System.getenv("DOCKER_HOST");
+        if (host == null || host.isEmpty()) {
+            throw new IllegalStateException("DOCKER_HOST is not set: run the tests with 'bin/berth test', "
+                    + "which starts a Docker engine for them");
+        }
+        return host;
     }
 
     public URI endpoint() {

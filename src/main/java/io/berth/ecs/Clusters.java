@@ -85,7 +85,7 @@ public final class Clusters {
             for (String ref : refs) {
                 Optional<Cluster> cluster = name(context, ref).flatMap(n -> ClusterRepository.find(documents, scope, n));
                 if (cluster.isPresent()) {
-                    clusters.add(view(cluster.get(), include));
+                    clusters.add(view(withCounts(documents, scope, cluster.get()), include));
                 } else {
                     failures.add(new Failure(ref.startsWith("arn:") ? ref : EcsArns.cluster(context, ref), "MISSING", null));
                 }
@@ -142,10 +142,46 @@ public final class Clusters {
     private ClusterResponse update(RequestContext context, String ref, java.util.function.UnaryOperator<Cluster> change) {
         String scope = EcsArns.scope(context);
         return store.write(documents -> {
-            Cluster changed = change.apply(active(documents, context, ref));
+            Cluster changed = change.apply(withCounts(documents, scope, active(documents, context, ref)));
             ClusterRepository.save(documents, scope, changed);
             return new ClusterResponse(changed);
         });
+    }
+
+    /**
+     * The cluster a launch goes to: the one named, or {@code default} when none is, created on
+     * first use as ECS does.
+     */
+    static Cluster forLaunch(Documents documents, RequestContext context, String ref) {
+        if (ref != null && !ref.isEmpty()) {
+            return active(documents, context, ref);
+        }
+        String scope = EcsArns.scope(context);
+        return ClusterRepository.find(documents, scope, DEFAULT).filter(c -> "ACTIVE".equals(c.status()))
+                .orElseGet(() -> {
+                    Cluster created = new Cluster(EcsArns.cluster(context, DEFAULT), DEFAULT, null, "ACTIVE", 0, 0, 0, 0,
+                            List.of(), List.of(), defaultSettings(), List.of(), List.of(), List.of(), null, null);
+                    ClusterRepository.save(documents, scope, created);
+                    return created;
+                });
+    }
+
+    /** The cluster with its task counts, which are derived from its tasks rather than kept. */
+    private static Cluster withCounts(Documents documents, String scope, Cluster c) {
+        int running = 0;
+        int pending = 0;
+        for (StoredTask stored : TaskRepository.page(documents, scope, c.clusterName(), null, Integer.MAX_VALUE)) {
+            switch (TaskStatus.valueOf(stored.task().lastStatus())) {
+                case PROVISIONING, PENDING, ACTIVATING -> pending++;
+                case RUNNING -> running++;
+                default -> {
+                }
+            }
+        }
+        return new Cluster(c.clusterArn(), c.clusterName(), c.configuration(), c.status(),
+                c.registeredContainerInstancesCount(), running, pending, c.activeServicesCount(), c.statistics(),
+                c.tags(), c.settings(), c.capacityProviders(), c.defaultCapacityProviderStrategy(), c.attachments(),
+                c.attachmentsStatus(), c.serviceConnectDefaults());
     }
 
     /** The ACTIVE cluster a request names, by name or ARN; {@code default} when it names none. */

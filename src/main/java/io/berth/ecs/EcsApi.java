@@ -1,6 +1,11 @@
 package io.berth.ecs;
 
 import io.berth.ecs.model.CreateClusterRequest;
+import io.berth.ecs.model.DescribeTasksRequest;
+import io.berth.ecs.model.ListTasksRequest;
+import io.berth.ecs.model.RunTaskRequest;
+import io.berth.ecs.model.StartTaskRequest;
+import io.berth.ecs.model.StopTaskRequest;
 import io.berth.ecs.model.DeleteClusterRequest;
 import io.berth.ecs.model.DeleteTaskDefinitionsRequest;
 import io.berth.ecs.model.DeregisterTaskDefinitionRequest;
@@ -22,6 +27,7 @@ import io.berth.edge.ServiceDefinition;
 import io.berth.store.Store;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** Amazon ECS as the edge serves it: AWS JSON 1.1, every operation declared once. */
 public final class EcsApi {
@@ -31,8 +37,14 @@ public final class EcsApi {
     private EcsApi() {
     }
 
-    public static ServiceDefinition definition(Store store) {
+    /**
+     * @param capacityAvailable whether a container runtime is there to run tasks on
+     * @param signal            wakes the task controller when desired state changes
+     */
+    public static ServiceDefinition definition(Store store, IdGenerator ids, BooleanSupplier capacityAvailable,
+                                               TaskSignal signal) {
         Clusters clusters = new Clusters(store);
+        Tasks tasks = new Tasks(store, ids, capacityAvailable, signal);
         TaskDefinitions taskDefinitions = new TaskDefinitions(store);
         ResourceTags tags = new ResourceTags(store);
         return new ServiceDefinition.Json("ecs", TARGET_PREFIX, List.of(
@@ -67,12 +79,37 @@ public final class EcsApi {
                 op("UntagResource", UntagResourceRequest.class, (c, r) -> List.of(String.valueOf(r.resourceArn())),
                         tags::untagResource),
                 op("ListTagsForResource", ListTagsForResourceRequest.class,
-                        (c, r) -> List.of(String.valueOf(r.resourceArn())), tags::listTagsForResource)));
+                        (c, r) -> List.of(String.valueOf(r.resourceArn())), tags::listTagsForResource),
+                op("RunTask", RunTaskRequest.class,
+                        (c, r) -> List.of(taskDefinitionArn(c, r.taskDefinition())), tasks::runTask),
+                op("StartTask", StartTaskRequest.class,
+                        (c, r) -> List.of(taskDefinitionArn(c, r.taskDefinition())), tasks::startTask),
+                op("StopTask", StopTaskRequest.class, (c, r) -> List.of(taskArn(c, r.cluster(), r.task())), tasks::stopTask),
+                op("DescribeTasks", DescribeTasksRequest.class,
+                        (c, r) -> r.tasks() == null ? List.of("*") : r.tasks().stream().map(t -> taskArn(c, r.cluster(), t)).toList(),
+                        tasks::describeTasks),
+                op("ListTasks", ListTasksRequest.class, (c, r) -> List.of(clusterArn(c, r.cluster())), tasks::listTasks)));
     }
 
     private static <Q, R> Operation<?, ?> op(String name, Class<Q> type, ResourceResolver<Q> resources,
                                              io.berth.edge.Handler<Q, R> handler) {
         return Operation.of("ecs", name, type, resources, handler);
+    }
+
+    private static String taskDefinitionArn(RequestContext context, String ref) {
+        if (ref == null || ref.startsWith("arn:")) {
+            return String.valueOf(ref);
+        }
+        return EcsArns.prefix(context) + "task-definition/" + ref + (ref.contains(":") ? "" : ":*");
+    }
+
+    private static String taskArn(RequestContext context, String cluster, String ref) {
+        if (ref == null || ref.startsWith("arn:")) {
+            return String.valueOf(ref);
+        }
+        String clusterName = cluster == null || cluster.isEmpty() ? Clusters.DEFAULT
+                : cluster.substring(cluster.lastIndexOf('/') + 1);
+        return EcsArns.prefix(context) + "task/" + clusterName + "/" + ref;
     }
 
     /** The ARN IAM sees for a cluster reference (a name, an ARN, or none for {@code default}). */

@@ -2,6 +2,7 @@ package io.berth.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,8 +37,8 @@ public interface ContainerRuntime extends AutoCloseable {
     /** Removes a container or sandbox and what it holds; absent ones are ignored. */
     void remove(String id);
 
-    /** Every container and sandbox Berth created, running or not. */
-    List<ContainerStatus> listManaged();
+    /** The containers and sandboxes Berth created that carry all these labels, running or not. */
+    List<ContainerStatus> list(Map<String, String> labels);
 
     Optional<ContainerStatus> inspect(String id);
 

@@ -16,7 +16,13 @@ public interface Documents {
     /** Documents of a kind and scope whose id starts with {@code query.idPrefix()}, in id order. */
     List<Document> list(Query query);
 
+    /** Documents of a kind in every scope, in scope then id order. */
+    List<ScopedDocument> scan(String kind);
+
     record Document(String id, String body) {
+    }
+
+    record ScopedDocument(String scope, String id, String body) {
     }
 
     /**

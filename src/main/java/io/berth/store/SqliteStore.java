@@ -167,6 +167,23 @@ public final class SqliteStore implements Store {
         }
 
         @Override
+        public List<ScopedDocument> scan(String kind) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT scope, id, body FROM documents WHERE kind = ? ORDER BY scope, id")) {
+                s.setString(1, kind);
+                List<ScopedDocument> documents = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        documents.add(new ScopedDocument(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+                return documents;
+            } catch (SQLException e) {
+                throw new StoreException("scan failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
         public List<Document> list(Query query) {
             String order = query.descending() ? "DESC" : "ASC";
             String bound = query.after() == null ? "" : query.descending() ? " AND id < ?" : " AND id > ?";

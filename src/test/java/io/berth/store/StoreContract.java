@@ -89,6 +89,20 @@ abstract class StoreContract {
         assertThat(ids(new Documents.Query("k", "s", "", "b 2", 10, true))).containsExactly("b 1", "a 1");
     }
 
+    @Test
+    void scanCoversEveryScope() {
+        store.write(d -> {
+            d.put("k", "b", "2", "x");
+            d.put("k", "a", "1", "y");
+            d.put("other", "a", "1", "z");
+            return null;
+        });
+
+        List<Documents.ScopedDocument> scanned = store.read(d -> d.scan("k"));
+        assertThat(scanned).containsExactly(
+                new Documents.ScopedDocument("a", "1", "y"), new Documents.ScopedDocument("b", "2", "x"));
+    }
+
     Optional<String> get(String kind, String scope, String id) {
         return store.read(d -> d.get(kind, scope, id));
     }

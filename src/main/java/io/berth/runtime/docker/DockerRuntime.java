@@ -14,7 +14,8 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import io.berth.runtime.ContainerRuntime;
 import io.berth.runtime.ContainerSpec;
 import io.berth.runtime.ContainerStatus;
@@ -40,18 +41,20 @@ public final class DockerRuntime implements ContainerRuntime {
     private static final Instant NEVER = Instant.parse("0001-01-01T00:00:00Z");
 
     private final DockerClient docker;
+    private final DockerHttpClient http;
     private final Object sandboxImageLock = new Object();
     private volatile boolean sandboxImageReady;
 
-    private DockerRuntime(DockerClient docker) {
+    private DockerRuntime(DockerClient docker, DockerHttpClient http) {
         this.docker = docker;
+        this.http = http;
     }
 
     /** Connects and checks the engine answers; throws with what to do when it does not. */
     public static DockerRuntime connect(String dockerHost) {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(dockerHost).build();
-        ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofSeconds(5))
@@ -69,7 +72,7 @@ public final class DockerRuntime implements ContainerRuntime {
             throw new RuntimeUnavailableException("no Docker engine answers at " + dockerHost + " (" + e.getMessage()
                     + "); start one with 'bin/docker-engine DIR' or set DOCKER_HOST", e);
         }
-        return new DockerRuntime(client);
+        return new DockerRuntime(client, http);
     }
 
     @Override
@@ -135,10 +138,30 @@ public final class DockerRuntime implements ContainerRuntime {
         }
         synchronized (sandboxImageLock) {
             if (localDigest(SandboxImage.REFERENCE).isEmpty()) {
-                docker.createImageCmd(SandboxImage.REPOSITORY, new ByteArrayInputStream(SandboxImage.rootFileSystem()))
-                        .withTag(SandboxImage.TAG).exec();
+                importSandboxImage();
             }
             sandboxImageReady = true;
+        }
+    }
+
+    /**
+     * {@code docker import} of the sandbox root file system. Raw, because docker-java's
+     * createImageCmd sends a stream body as JSON (docker-java issue 2377).
+     */
+    private void importSandboxImage() {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.POST)
+                .path("/images/create?fromSrc=-&repo=" + SandboxImage.REPOSITORY + "&tag=" + SandboxImage.TAG)
+                .putHeader("Content-Type", "application/x-tar")
+                .body(new ByteArrayInputStream(SandboxImage.rootFileSystem()))
+                .build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            String body = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (response.getStatusCode() != 200 || body.contains("\"error\"")) {
+                throw new RuntimeUnavailableException("cannot import the sandbox image: " + body.strip(), null);
+            }
+        } catch (IOException e) {
+            throw new RuntimeUnavailableException("cannot import the sandbox image: " + e.getMessage(), e);
         }
     }
 
@@ -148,7 +171,6 @@ public final class DockerRuntime implements ContainerRuntime {
         labels.put(LABEL_MANAGED, "true");
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("container:" + spec.sandboxId())
-                .withIpcMode("container:" + spec.sandboxId())
                 .withCgroupParent(TaskCgroup.parent(spec.taskId()))
                 .withReadonlyRootfs(spec.readonlyRootFilesystem())
                 .withInit(spec.initProcess() ? Boolean.TRUE : null)
@@ -231,9 +253,10 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public List<ContainerStatus> listManaged() {
-        List<Container> containers = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(LABEL_MANAGED, "true")).exec();
+    public List<ContainerStatus> list(Map<String, String> labels) {
+        Map<String, String> filter = new HashMap<>(labels);
+        filter.put(LABEL_MANAGED, "true");
+        List<Container> containers = docker.listContainersCmd().withShowAll(true).withLabelFilter(filter).exec();
         List<ContainerStatus> statuses = new ArrayList<>(containers.size());
         for (Container container : containers) {
             inspect(container.getId()).ifPresent(statuses::add);

@@ -1,0 +1,279 @@
+package io.berth.control;
+
+import io.berth.ecs.ContainerSpecs;
+import io.berth.ecs.Observation;
+import io.berth.ecs.StoredTask;
+import io.berth.ecs.TaskEffect;
+import io.berth.ecs.TaskLifecycle;
+import io.berth.ecs.TaskRecords;
+import io.berth.ecs.TaskSignal;
+import io.berth.ecs.model.ContainerDefinition;
+import io.berth.runtime.ContainerRuntime;
+import io.berth.runtime.ContainerStatus;
+import io.berth.runtime.ImagePullException;
+import io.berth.runtime.RuntimeUnavailableException;
+import io.berth.runtime.SandboxSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The task control loop: level-driven, it converges every task's runtime state on what the store
+ * says is desired. Each round it lists what the runtime really runs, removes what no task owns,
+ * and advances each task on its own virtual thread (at most one worker per task, tracked in
+ * {@link #busy}). A round starts when signalled or after {@code interval}; on start it adopts
+ * whatever a previous Berth left running.
+ */
+public final class TaskController implements TaskSignal, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskController.class);
+    private static final int MAX_STEPS_PER_ROUND = 64;
+
+    private final TaskRecords records;
+    private final ContainerRuntime runtime;
+    private final InstantSource clock;
+    private final Duration retention;
+    private final Duration interval;
+    private final Path volumes;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Thread loop;
+    private volatile boolean running = true;
+
+    public TaskController(TaskRecords records, ContainerRuntime runtime, InstantSource clock, Duration retention,
+                          Duration interval, Path volumes) {
+        this.records = records;
+        this.runtime = runtime;
+        this.clock = clock;
+        this.retention = retention;
+        this.interval = interval;
+        this.volumes = volumes;
+        this.loop = Thread.ofVirtual().name("task-controller").unstarted(this::run);
+    }
+
+    public void start() {
+        loop.start();
+    }
+
+    @Override
+    public void taskChanged() {
+        wakeUp.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                round();
+            } catch (RuntimeException e) {
+                log.warn("task-controller round failed: {}", e.getMessage());
+            }
+            try {
+                wakeUp.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** One round: what runs is listed before the store is read, so a task created meanwhile is never taken for an orphan. */
+    void round() {
+        List<ContainerStatus> present = runtime.list(Map.of());
+        List<StoredTask> tasks = records.all();
+        Set<String> known = new HashSet<>();
+        for (StoredTask task : tasks) {
+            known.add(task.task().taskArn());
+            if (busy.add(task.task().taskArn())) {
+                workers.submit(() -> {
+                    try {
+                        advance(task.task().taskArn());
+                    } catch (RuntimeException e) {
+                        log.warn("task={} advance failed: {}", task.task().taskArn(), e.getMessage());
+                    } finally {
+                        busy.remove(task.task().taskArn());
+                    }
+                });
+            }
+        }
+        for (ContainerStatus container : present) {
+            String owner = container.labels().get(ContainerRuntime.LABEL_TASK_ARN);
+            if (owner != null && !known.contains(owner)) {
+                log.info("orphan container={} task={} removed", container.id(), owner);
+                runtime.stop(container.id(), Duration.ZERO);
+                runtime.remove(container.id());
+            }
+        }
+    }
+
+    /** Steps one task until it waits on the runtime (or is gone), performing each step's effect. */
+    private void advance(String taskArn) {
+        for (int i = 0; i < MAX_STEPS_PER_ROUND; i++) {
+            Optional<StoredTask> current = records.get(taskArn);
+            if (current.isEmpty()) {
+                return;
+            }
+            StoredTask stored = current.get();
+            TaskLifecycle.Step step = TaskLifecycle.step(stored, observe(taskArn), clock.instant(), retention);
+            boolean changed = !step.task().equals(stored);
+            if (changed) {
+                if (!records.replace(stored, step.task())) {
+                    continue;
+                }
+                logTransition(stored, step.task());
+            }
+            if (step.effect() instanceof TaskEffect.Wait) {
+                if (!changed) {
+                    return;
+                }
+                continue;
+            }
+            perform(step.task(), step.effect());
+        }
+    }
+
+    private Observation observe(String taskArn) {
+        Optional<ContainerStatus> sandbox = Optional.empty();
+        Map<String, ContainerStatus> containers = new HashMap<>();
+        for (ContainerStatus status : runtime.list(Map.of(ContainerRuntime.LABEL_TASK_ARN, taskArn))) {
+            String name = status.labels().get(ContainerRuntime.LABEL_CONTAINER);
+            if (name == null) {
+                sandbox = Optional.of(status);
+            } else {
+                containers.put(name, status);
+            }
+        }
+        return new Observation(sandbox, containers);
+    }
+
+    private void perform(StoredTask task, TaskEffect effect) {
+        switch (effect) {
+            case TaskEffect.Wait wait -> {
+            }
+            case TaskEffect.StartSandbox start -> {
+                try {
+                    runtime.startSandbox(new SandboxSpec(task.id(), Integer.parseInt(task.task().cpu()),
+                            Integer.parseInt(task.task().memory()), TaskLifecycle.labels(task, null)));
+                } catch (RuntimeUnavailableException e) {
+                    fail(task, "ResourceInitializationError: " + e.getMessage(), null);
+                }
+            }
+            case TaskEffect.CreateContainers create -> createContainers(task, create.names());
+            case TaskEffect.StartContainers start -> {
+                Map<String, ContainerStatus> seen = observe(task.task().taskArn()).containers();
+                for (String name : start.names()) {
+                    ContainerStatus status = seen.get(name);
+                    if (status == null) {
+                        continue;
+                    }
+                    try {
+                        runtime.start(status.id());
+                    } catch (RuntimeUnavailableException e) {
+                        fail(task, "CannotStartContainerError: " + e.getMessage(), name);
+                        return;
+                    }
+                }
+            }
+            case TaskEffect.StopContainers stop -> stopContainers(task, stop.graceByName());
+            case TaskEffect.RemoveSandbox remove -> {
+                runtime.stop(remove.sandboxId(), Duration.ZERO);
+                runtime.remove(remove.sandboxId());
+            }
+            case TaskEffect.Prune prune -> {
+                for (ContainerStatus status : runtime.list(Map.of(ContainerRuntime.LABEL_TASK_ARN, task.task().taskArn()))) {
+                    runtime.remove(status.id());
+                }
+                deleteVolumes(task);
+                records.delete(task);
+                log.info("task={} pruned", task.task().taskArn());
+            }
+        }
+    }
+
+    private void createContainers(StoredTask task, List<String> names) {
+        String sandboxId = task.sandboxId();
+        for (ContainerDefinition container : task.definition().containerDefinitions()) {
+            if (!names.contains(container.name())) {
+                continue;
+            }
+            String digest;
+            try {
+                digest = runtime.ensureImage(container.image());
+            } catch (ImagePullException e) {
+                fail(task, "CannotPullContainerError: " + e.getMessage(), container.name());
+                return;
+            }
+            try {
+                Path taskVolumes = volumes.resolve(task.id());
+                for (var mount : container.mountPoints() == null ? List.<io.berth.ecs.model.MountPoint>of() : container.mountPoints()) {
+                    Files.createDirectories(taskVolumes.resolve(mount.sourceVolume()));
+                }
+                runtime.create(ContainerSpecs.of(task, container, sandboxId, digest, taskVolumes));
+            } catch (RuntimeUnavailableException | IOException e) {
+                fail(task, "CannotCreateContainerError: " + e.getMessage(), container.name());
+                return;
+            }
+        }
+    }
+
+    private void stopContainers(StoredTask task, Map<String, Duration> graceByName) {
+        Map<String, ContainerStatus> seen = observe(task.task().taskArn()).containers();
+        // All at once, each with its own grace period; closing the executor waits for every stop.
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            graceByName.forEach((name, grace) -> {
+                ContainerStatus status = seen.get(name);
+                if (status != null) {
+                    parallel.submit(() -> runtime.stop(status.id(), grace));
+                }
+            });
+        }
+    }
+
+    private void fail(StoredTask task, String reason, String containerName) {
+        log.info("task={} failed to start: {}", task.task().taskArn(), reason);
+        records.replace(task, TaskLifecycle.failedToStart(task, reason, containerName, clock.instant()));
+    }
+
+    private void deleteVolumes(StoredTask task) {
+        Path dir = volumes.resolve(task.id());
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("task={} volumes not removed: {}", task.task().taskArn(), e.getMessage());
+        }
+    }
+
+    private static void logTransition(StoredTask before, StoredTask after) {
+        if (!before.task().lastStatus().equals(after.task().lastStatus())) {
+            log.info("task={} lastStatus={} desiredStatus={}", after.task().taskArn(), after.task().lastStatus(),
+                    after.task().desiredStatus());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        loop.interrupt();
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,67 @@
+package io.berth.ecs;
+
+import io.berth.store.Documents;
+import io.berth.store.Store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The tasks of every account and region, as the task controller reads and writes them. */
+public final class TaskRecords {
+
+    private final Store store;
+
+    public TaskRecords(Store store) {
+        this.store = store;
+    }
+
+    public List<StoredTask> all() {
+        return store.read(documents -> {
+            List<StoredTask> tasks = new ArrayList<>();
+            for (Documents.ScopedDocument document : documents.scan(TaskRepository.KIND)) {
+                tasks.add(StoredJson.read(document.body(), StoredTask.class));
+            }
+            return tasks;
+        });
+    }
+
+    public Optional<StoredTask> get(String taskArn) {
+        return store.read(documents -> TaskRepository.find(documents, scopeOf(taskArn),
+                clusterNameOf(taskArn), TaskIds.id(taskArn)));
+    }
+
+    /**
+     * Replaces {@code expected} with {@code next} unless the task changed meanwhile (StopTask may
+     * write it at any time); returns whether it did.
+     */
+    public boolean replace(StoredTask expected, StoredTask next) {
+        String arn = expected.task().taskArn();
+        return store.write(documents -> {
+            Optional<StoredTask> current = TaskRepository.find(documents, scopeOf(arn), clusterNameOf(arn), TaskIds.id(arn));
+            if (current.isEmpty() || !StoredJson.write(current.get()).equals(StoredJson.write(expected))) {
+                return false;
+            }
+            TaskRepository.save(documents, scopeOf(arn), next);
+            return true;
+        });
+    }
+
+    public void delete(StoredTask task) {
+        store.write(documents -> {
+            TaskRepository.delete(documents, scopeOf(task.task().taskArn()), task);
+            return null;
+        });
+    }
+
+    private static String scopeOf(String taskArn) {
+        String[] parts = taskArn.split(":", 6);
+        return parts[4] + "/" + parts[3];
+    }
+
+    /** {@code arn:aws:ecs:R:A:task/CLUSTER/ID} names its cluster in the path. */
+    private static String clusterNameOf(String taskArn) {
+        String path = taskArn.substring(taskArn.indexOf(":task/") + ":task/".length());
+        return path.substring(0, path.indexOf('/'));
+    }
+}
