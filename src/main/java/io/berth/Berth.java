@@ -92,9 +92,9 @@ public final class Berth {
                         + "(env BERTH_MAX_CLOCK_SKEW; default: ${DEFAULT-VALUE}).")
         long maxClockSkewSeconds;
 
-        @Option(names = "--docker-host", defaultValue = "${env:DOCKER_HOST:-unix:///var/run/docker.sock}",
-                description = "The Docker engine tasks run on (env DOCKER_HOST; default: ${DEFAULT-VALUE}; "
-                        + "bin/berth up starts a private one under the data directory when none answers).")
+        @Option(names = "--docker-host", defaultValue = "${env:DOCKER_HOST}",
+                description = "The Docker engine tasks run on (env DOCKER_HOST). Default: a private engine Berth "
+                        + "starts under DATA_DIR/docker (installing Debian's docker.io if needed, as root).")
         String dockerHost;
 
         @Option(names = "--stopped-task-retention", defaultValue = "${env:BERTH_STOPPED_TASK_RETENTION:-3600}",
@@ -110,9 +110,12 @@ public final class Berth {
                     throw new UserError("--account-id must be 12 digits, not '" + accountId + "'.");
                 }
                 setLogLevel(logLevel);
-                BerthConfig config = new BerthConfig(location.bind, location.port, location.dataDir.toAbsolutePath(),
+                Path dataDir = location.dataDir.toAbsolutePath();
+                createDataDir(dataDir);
+                BerthConfig config = new BerthConfig(location.bind, location.port, dataDir,
                         location.region, accountId, Duration.ofSeconds(maxClockSkewSeconds),
-                        location.accessKeyId, location.secretAccessKey, dockerHost,
+                        location.accessKeyId, location.secretAccessKey,
+                        dockerHost != null ? dockerHost : PrivateEngine.start(dataDir.resolve("docker")),
                         Duration.ofSeconds(stoppedTaskRetentionSeconds));
                 BerthServer server = start(config);
                 CountDownLatch stopped = new CountDownLatch(1);
@@ -133,6 +136,15 @@ public final class Berth {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 1;
+            }
+        }
+
+        private static void createDataDir(Path dataDir) {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new UserError("cannot use the data directory " + dataDir + ": " + e.getMessage()
+                        + ". Pass --data-dir with a directory Berth may write.");
             }
         }
 

@@ -38,9 +38,11 @@ public final class BerthServer implements AutoCloseable {
     private final RootCredentials rootCredentials;
     private final ContainerRuntime runtime;
     private final TaskController controller;
+    private final String instance;
 
     private BerthServer(Store store, HttpEdge edge, RootCredentials rootCredentials, ContainerRuntime runtime,
-                        TaskController controller) {
+                        TaskController controller, String instance) {
+        this.instance = instance;
         this.store = store;
         this.edge = edge;
         this.rootCredentials = rootCredentials;
@@ -54,7 +56,8 @@ public final class BerthServer implements AutoCloseable {
                 ? new RootCredentials(config.rootAccessKeyId(), config.rootSecretAccessKey())
                 : RootCredentials.loadOrCreate(config.dataDir());
         Store store = SqliteStore.open(config.dataDir().resolve(STORE_FILE));
-        ContainerRuntime runtime = connectRuntime(config.dockerHost());
+        String instance = InstanceId.loadOrCreate(config.dataDir());
+        ContainerRuntime runtime = connectRuntime(config.dockerHost(), instance);
         TaskController controller = runtime == null ? null : new TaskController(new TaskRecords(store), runtime, clock,
                 config.stoppedTaskRetention(), CONTROL_INTERVAL, config.dataDir().resolve("volumes"));
         try {
@@ -68,7 +71,7 @@ public final class BerthServer implements AutoCloseable {
                 controller.start();
             }
             edge.start();
-            return new BerthServer(store, edge, root, runtime, controller);
+            return new BerthServer(store, edge, root, runtime, controller, instance);
         } catch (IOException | RuntimeException e) {
             if (controller != null) {
                 controller.close();
@@ -82,9 +85,9 @@ public final class BerthServer implements AutoCloseable {
     }
 
     /** The Docker engine, or null (said loudly) when none answers: tasks then fail to place, as without capacity. */
-    private static ContainerRuntime connectRuntime(String dockerHost) {
+    private static ContainerRuntime connectRuntime(String dockerHost, String instance) {
         try {
-            DockerRuntime runtime = DockerRuntime.connect(dockerHost);
+            DockerRuntime runtime = DockerRuntime.connect(dockerHost, instance);
             log.info("runtime=docker host={}", dockerHost);
             return runtime;
         } catch (RuntimeUnavailableException e) {
@@ -100,6 +103,11 @@ public final class BerthServer implements AutoCloseable {
 
     public String endpoint() {
         return "http://" + edge.address().getHostString() + ":" + port();
+    }
+
+    /** The id that labels this Berth's containers (kept in the data directory). */
+    public String instance() {
+        return instance;
     }
 
     public RootCredentials rootCredentials() {

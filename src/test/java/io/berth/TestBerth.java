@@ -7,7 +7,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
+import io.berth.runtime.ContainerStatus;
+import io.berth.runtime.docker.DockerRuntime;
+
 import java.io.IOException;
+import java.util.Map;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -77,8 +81,14 @@ public final class TestBerth implements AutoCloseable {
                 .build();
     }
 
+    /** Stops Berth and removes every container it left (STOPPED tasks keep theirs until pruned). */
     @Override
     public void close() {
         server.close();
+        try (DockerRuntime runtime = DockerRuntime.connect(dockerHost(), server.instance())) {
+            for (ContainerStatus container : runtime.list(Map.of())) {
+                runtime.remove(container.id());
+            }
+        }
     }
 }

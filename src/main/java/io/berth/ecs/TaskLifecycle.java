@@ -132,7 +132,7 @@ public final class TaskLifecycle {
                 startable.add(container.name());
             }
         }
-        if (last == TaskStatus.ACTIVATING && essentialsRunning(stored, seen)) {
+        if (last == TaskStatus.ACTIVATING && essentialsStarted(stored, seen)) {
             moveTo(task, TaskStatus.RUNNING);
             task.startedAt = now;
         }
@@ -183,10 +183,14 @@ public final class TaskLifecycle {
         }
     }
 
-    /** An essential container that exited, or a sandbox that vanished, stops a task nobody asked to stop. */
+    /**
+     * An essential container that exited, or a sandbox that vanished, stops a task nobody asked to
+     * stop. A task whose essential containers all started reports RUNNING first, as ECS does.
+     */
     private static void detectUnplannedStop(TaskEditor task, StoredTask stored, Observation seen, TaskStatus last,
                                             Instant now) {
-        if (last != TaskStatus.ACTIVATING && last != TaskStatus.RUNNING) {
+        boolean activatingWithStragglers = last == TaskStatus.ACTIVATING && !essentialsStarted(stored, seen);
+        if (last != TaskStatus.RUNNING && !activatingWithStragglers) {
             return;
         }
         for (ContainerDefinition container : stored.definition().containerDefinitions()) {
@@ -248,11 +252,12 @@ public final class TaskLifecycle {
         return overall;
     }
 
-    private static boolean essentialsRunning(StoredTask stored, Observation seen) {
+    /** Every essential container has been started (it may have exited since: the task still ran). */
+    private static boolean essentialsStarted(StoredTask stored, Observation seen) {
         return stored.definition().containerDefinitions().stream().filter(TaskLifecycle::isEssential)
                 .allMatch(c -> {
                     ContainerStatus status = seen.containers().get(c.name());
-                    return status != null && status.state() == ContainerStatus.State.RUNNING;
+                    return status != null && status.state() != ContainerStatus.State.CREATED;
                 });
     }
 

@@ -11,7 +11,10 @@ import java.util.Optional;
  */
 public interface ContainerRuntime extends AutoCloseable {
 
-    /** Label on everything Berth creates in a runtime; its value is the Berth instance's id. */
+    /**
+     * Label on everything Berth creates in a runtime; its value is the Berth instance's id, so
+     * Berths sharing an engine never touch each other's containers.
+     */
     String LABEL_MANAGED = "io.berth.managed";
     String LABEL_TASK_ARN = "io.berth.task-arn";
     String LABEL_CLUSTER = "io.berth.cluster";

@@ -37,21 +37,29 @@ import java.util.Optional;
 /** The container runtime on a Docker Engine, reached over its API (unix socket or DOCKER_HOST). */
 public final class DockerRuntime implements ContainerRuntime {
 
-    private static final String LABEL_SANDBOX_OF = "io.berth.sandbox-of";
+    /** The task whose resource envelope a container or sandbox lives in. */
+    private static final String LABEL_ENVELOPE = "io.berth.envelope";
     private static final Instant NEVER = Instant.parse("0001-01-01T00:00:00Z");
 
     private final DockerClient docker;
     private final DockerHttpClient http;
+    private final String instance;
     private final Object sandboxImageLock = new Object();
     private volatile boolean sandboxImageReady;
 
-    private DockerRuntime(DockerClient docker, DockerHttpClient http) {
+    private DockerRuntime(DockerClient docker, DockerHttpClient http, String instance) {
         this.docker = docker;
         this.http = http;
+        this.instance = instance;
     }
 
-    /** Connects and checks the engine answers; throws with what to do when it does not. */
-    public static DockerRuntime connect(String dockerHost) {
+    /**
+     * Connects and checks the engine answers; throws with what to do when it does not.
+     *
+     * @param instance the Berth instance whose containers this runtime creates and sees; other
+     *                 Berths may share the engine
+     */
+    public static DockerRuntime connect(String dockerHost, String instance) {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(dockerHost).build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
@@ -72,7 +80,7 @@ public final class DockerRuntime implements ContainerRuntime {
             throw new RuntimeUnavailableException("no Docker engine answers at " + dockerHost + " (" + e.getMessage()
                     + "); start one with 'bin/docker-engine DIR' or set DOCKER_HOST", e);
         }
-        return new DockerRuntime(client, http);
+        return new DockerRuntime(client, http, instance);
     }
 
     @Override
@@ -114,8 +122,8 @@ public final class DockerRuntime implements ContainerRuntime {
         ensureSandboxImage();
         TaskCgroup.create(spec.taskId(), spec.cpuUnits(), spec.memoryMiB());
         Map<String, String> labels = new HashMap<>(spec.labels());
-        labels.put(LABEL_MANAGED, "true");
-        labels.put(LABEL_SANDBOX_OF, spec.taskId());
+        labels.put(LABEL_MANAGED, instance);
+        labels.put(LABEL_ENVELOPE, spec.taskId());
         try {
             String id = docker.createContainerCmd(SandboxImage.REFERENCE)
                     .withName("berth-" + spec.taskId() + "-sandbox")
@@ -168,7 +176,8 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public String create(ContainerSpec spec) {
         Map<String, String> labels = new HashMap<>(spec.labels());
-        labels.put(LABEL_MANAGED, "true");
+        labels.put(LABEL_MANAGED, instance);
+        labels.put(LABEL_ENVELOPE, spec.taskId());
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("container:" + spec.sandboxId())
                 .withCgroupParent(TaskCgroup.parent(spec.taskId()))
@@ -242,20 +251,21 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public void remove(String id) {
-        Optional<String> sandboxOf = inspectRaw(id).map(c -> c.getConfig().getLabels())
-                .map(labels -> labels.get(LABEL_SANDBOX_OF));
+        Optional<String> envelope = inspectRaw(id).map(c -> c.getConfig().getLabels())
+                .map(labels -> labels.get(LABEL_ENVELOPE));
         try {
             docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException e) {
             // Already gone.
         }
-        sandboxOf.ifPresent(TaskCgroup::remove);
+        // The envelope goes with the last container in it; while others remain, this does nothing.
+        envelope.ifPresent(TaskCgroup::remove);
     }
 
     @Override
     public List<ContainerStatus> list(Map<String, String> labels) {
         Map<String, String> filter = new HashMap<>(labels);
-        filter.put(LABEL_MANAGED, "true");
+        filter.put(LABEL_MANAGED, instance);
         List<Container> containers = docker.listContainersCmd().withShowAll(true).withLabelFilter(filter).exec();
         List<ContainerStatus> statuses = new ArrayList<>(containers.size());
         for (Container container : containers) {

@@ -1,0 +1,37 @@
+"""A Fargate task run through boto3: it exits 3, the tasks_stopped waiter sees it, ECS reports why."""
+import os
+
+import boto3
+
+ecs = boto3.client("ecs", endpoint_url=os.environ["AWS_ENDPOINT_URL"])
+
+ecs.register_task_definition(
+    family="e2e-exit", requiresCompatibilities=["FARGATE"], networkMode="awsvpc", cpu="256", memory="512",
+    containerDefinitions=[{"name": "main", "image": "busybox:latest",
+                           "command": ["sh", "-c", "echo hello from the task; exit 3"]}])
+run = ecs.run_task(taskDefinition="e2e-exit", launchType="FARGATE", count=1,
+                   networkConfiguration={"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}})
+assert run["failures"] == [], run
+arn = run["tasks"][0]["taskArn"]
+assert run["tasks"][0]["lastStatus"] == "PROVISIONING", run
+
+ecs.get_waiter("tasks_stopped").wait(tasks=[arn], WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+task = ecs.describe_tasks(tasks=[arn])["tasks"][0]
+assert task["lastStatus"] == "STOPPED", task
+assert task["stopCode"] == "EssentialContainerExited", task
+assert task["containers"][0]["exitCode"] == 3, task
+assert task["stoppedReason"] == "Essential container in task exited", task
+
+# A long-running task is stopped by the user.
+ecs.register_task_definition(
+    family="e2e-sleep", requiresCompatibilities=["FARGATE"], networkMode="awsvpc", cpu="256", memory="512",
+    containerDefinitions=[{"name": "main", "image": "busybox:latest", "command": ["sleep", "600"], "stopTimeout": 2}])
+arn = ecs.run_task(taskDefinition="e2e-sleep", launchType="FARGATE",
+                   networkConfiguration={"awsvpcConfiguration": {"subnets": ["subnet-1"]}})["tasks"][0]["taskArn"]
+ecs.get_waiter("tasks_running").wait(tasks=[arn], WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+assert arn in ecs.list_tasks(family="e2e-sleep")["taskArns"]
+ecs.stop_task(task=arn, reason="e2e done")
+ecs.get_waiter("tasks_stopped").wait(tasks=[arn], WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+task = ecs.describe_tasks(tasks=[arn])["tasks"][0]
+assert (task["stopCode"], task["stoppedReason"]) == ("UserInitiated", "e2e done"), task
+print("ok")

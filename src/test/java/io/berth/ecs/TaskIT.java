@@ -1,0 +1,298 @@
+package io.berth.ecs;
+
+import io.berth.TestBerth;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ClientException;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.Container;
+import software.amazon.awssdk.services.ecs.model.ContainerCondition;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerDependency;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.EcsException;
+import software.amazon.awssdk.services.ecs.model.HealthCheck;
+import software.amazon.awssdk.services.ecs.model.HealthStatus;
+import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.MountPoint;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskStopCode;
+import software.amazon.awssdk.services.ecs.model.Volume;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TaskIT {
+
+    @TempDir
+    static Path dataDir;
+    static TestBerth berth;
+    static EcsClient ecs;
+
+    @BeforeAll
+    static void start() {
+        berth = TestBerth.start(dataDir);
+        ecs = berth.ecs();
+        ecs.createCluster(r -> r.clusterName("tasks"));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (String status : List.of("RUNNING", "STOPPED")) {
+            for (String arn : ecs.listTasks(r -> r.cluster("tasks").desiredStatus(status)).taskArns()) {
+                ecs.stopTask(r -> r.cluster("tasks").task(arn));
+            }
+        }
+        ecs.close();
+        berth.close();
+    }
+
+    static String register(String family, String cpu, String memory, List<Volume> volumes, ContainerDefinition... containers) {
+        return ecs.registerTaskDefinition(r -> r.family(family).requiresCompatibilities(Compatibility.FARGATE)
+                .networkMode(NetworkMode.AWSVPC).cpu(cpu).memory(memory).volumes(volumes)
+                .containerDefinitions(containers)).taskDefinition().taskDefinitionArn();
+    }
+
+    static ContainerDefinition.Builder container(String name, String script) {
+        return ContainerDefinition.builder().name(name).image("busybox:latest").command("sh", "-c", script);
+    }
+
+    static RunTaskRequest.Builder run(String taskDefinition) {
+        return RunTaskRequest.builder().cluster("tasks").taskDefinition(taskDefinition).launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-12345678")));
+    }
+
+    static Task runOne(RunTaskRequest request) {
+        RunTaskResponse response = ecs.runTask(request);
+        assertThat(response.failures()).isEmpty();
+        return response.tasks().getFirst();
+    }
+
+    static Task await(String taskArn, Predicate<Task> condition, Duration timeout) {
+        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> ecs.describeTasks(r -> r.cluster("tasks").tasks(taskArn)).tasks().getFirst(), condition::test);
+    }
+
+    static Task awaitStopped(String taskArn) {
+        return await(taskArn, t -> "STOPPED".equals(t.lastStatus()), Duration.ofSeconds(60));
+    }
+
+    static Container container(Task task, String name) {
+        return task.containers().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anEssentialContainerExitingStopsTheTaskWithItsExitCode() {
+        String td = register("exit-three", "256", "512", List.of(), container("main", "exit 3").build());
+        Task started = runOne(run(td).startedBy("tests").build());
+
+        assertThat(started.lastStatus()).isEqualTo("PROVISIONING");
+        assertThat(started.desiredStatus()).isEqualTo("RUNNING");
+        assertThat(started.taskArn()).matches("arn:aws:ecs:us-east-1:000000000000:task/tasks/[0-9a-f]{32}");
+        assertThat(started.launchType()).isEqualTo(LaunchType.FARGATE);
+        assertThat(started.platformVersion()).isEqualTo("1.4.0");
+
+        Task stopped = awaitStopped(started.taskArn());
+        assertThat(stopped.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
+        assertThat(stopped.stoppedReason()).isEqualTo("Essential container in task exited");
+        assertThat(stopped.desiredStatus()).isEqualTo("STOPPED");
+        Container main = container(stopped, "main");
+        assertThat(main.exitCode()).isEqualTo(3);
+        assertThat(main.lastStatus()).isEqualTo("STOPPED");
+        assertThat(main.runtimeId()).isNotBlank();
+        assertThat(main.imageDigest()).startsWith("sha256:");
+        assertThat(java.util.Arrays.asList(stopped.createdAt(), stopped.pullStartedAt(), stopped.pullStoppedAt(), stopped.startedAt(),
+                stopped.stoppingAt(), stopped.executionStoppedAt(), stopped.stoppedAt())).doesNotContainNull().isSorted();
+    }
+
+    @Test
+    void stopTaskSendsSigtermThenSigkillAfterTheStopTimeout() {
+        String td = register("stubborn", "256", "512", List.of(),
+                container("main", "trap '' TERM; while true; do sleep 1; done").stopTimeout(2).build());
+        Task started = runOne(run(td).build());
+        await(started.taskArn(), t -> "RUNNING".equals(t.lastStatus()), Duration.ofSeconds(30));
+
+        Task stopping = ecs.stopTask(r -> r.cluster("tasks").task(started.taskArn()).reason("enough")).task();
+        assertThat(stopping.desiredStatus()).isEqualTo("STOPPED");
+
+        Task stopped = awaitStopped(started.taskArn());
+        assertThat(stopped.stopCode()).isEqualTo(TaskStopCode.USER_INITIATED);
+        assertThat(stopped.stoppedReason()).isEqualTo("enough");
+        assertThat(container(stopped, "main").exitCode()).isEqualTo(137);
+        assertThat(Duration.between(stopped.stoppingAt(), stopped.executionStoppedAt())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        Task again = ecs.stopTask(r -> r.cluster("tasks").task(started.taskArn()).reason("again")).task();
+        assertThat(again.stoppedReason()).isEqualTo("enough");
+    }
+
+    @Test
+    void taskAndContainerLimitsAreEnforcedInsideTheContainer() {
+        // Exit 42 only if the container sees its own 256 MiB limit and the task's 1 GiB envelope above it.
+        String td = register("limits", "512", "1024", List.of(), container("main",
+                "[ \"$(cat /sys/fs/cgroup/memory/memory.limit_in_bytes)\" = 268435456 ] "
+                        + "&& grep -q '^hierarchical_memory_limit 268435456$' /sys/fs/cgroup/memory/memory.stat "
+                        + "&& sleep 3 && exit 42; exit 1").memory(256).build(),
+                container("sidecar", "grep -q '^hierarchical_memory_limit 1073741824$' /sys/fs/cgroup/memory/memory.stat "
+                        + "&& exit 0; exit 1").essential(false).build());
+        Task started = runOne(run(td).build());
+        Task running = await(started.taskArn(), t -> "RUNNING".equals(t.lastStatus()), Duration.ofSeconds(30));
+        String taskId = running.taskArn().substring(running.taskArn().lastIndexOf('/') + 1);
+
+        assertThat(readCgroup("cpu/berth/" + taskId + "/cpu.cfs_quota_us")).isEqualTo("50000");
+        assertThat(readCgroup("memory/berth/" + taskId + "/memory.limit_in_bytes")).isEqualTo("1073741824");
+        Task stopped = awaitStopped(started.taskArn());
+        assertThat(container(stopped, "main").exitCode()).isEqualTo(42);
+        assertThat(container(stopped, "sidecar").exitCode()).isEqualTo(0);
+    }
+
+    private static String readCgroup(String path) {
+        try {
+            return Files.readString(Path.of("/sys/fs/cgroup").resolve(path)).strip();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aContainerAboveItsMemoryIsOomKilled() {
+        String td = register("hungry", "256", "512", List.of(),
+                container("main", "x=$(head -c 300000000 /dev/zero | tr '\\0' a); exit 0").memory(64).build());
+        Task stopped = awaitStopped(runOne(run(td).build()).taskArn());
+
+        Container main = container(stopped, "main");
+        assertThat(main.exitCode()).isEqualTo(137);
+        assertThat(main.reason()).isEqualTo("OutOfMemoryError: Container killed due to memory usage");
+    }
+
+    @Test
+    void dependsOnOrdersContainersAndTaskVolumesAreShared() {
+        String td = register("ordered", "256", "512", List.of(Volume.builder().name("shared").build()),
+                container("init", "sleep 1; echo ready > /data/flag").essential(false)
+                        .mountPoints(MountPoint.builder().sourceVolume("shared").containerPath("/data").build()).build(),
+                container("app", "[ \"$(cat /data/flag)\" = ready ] && exit 42; exit 1")
+                        .dependsOn(ContainerDependency.builder().containerName("init").condition(ContainerCondition.SUCCESS).build())
+                        .mountPoints(MountPoint.builder().sourceVolume("shared").containerPath("/data").build()).build());
+        Task stopped = awaitStopped(runOne(run(td).build()).taskArn());
+
+        assertThat(container(stopped, "init").exitCode()).isZero();
+        assertThat(container(stopped, "app").exitCode()).isEqualTo(42);
+        assertThat(stopped.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
+    }
+
+    @Test
+    void aFailedSuccessDependencyFailsTheTaskToStart() {
+        String td = register("broken-init", "256", "512", List.of(),
+                container("init", "exit 9").essential(false).build(),
+                container("app", "sleep 60").dependsOn(ContainerDependency.builder().containerName("init")
+                        .condition(ContainerCondition.SUCCESS).build()).build());
+        Task stopped = awaitStopped(runOne(run(td).build()).taskArn());
+
+        assertThat(stopped.stopCode()).isEqualTo(TaskStopCode.TASK_FAILED_TO_START);
+        assertThat(container(stopped, "init").exitCode()).isEqualTo(9);
+    }
+
+    @Test
+    void healthChecksReportTaskHealth() {
+        String td = register("healthy", "256", "512", List.of(), container("main", "sleep 600")
+                .healthCheck(HealthCheck.builder().command("CMD-SHELL", "true").interval(5).timeout(2).retries(1).build()).build());
+        Task started = runOne(run(td).build());
+
+        Task healthy = await(started.taskArn(), t -> t.healthStatus() == HealthStatus.HEALTHY, Duration.ofSeconds(30));
+        assertThat(container(healthy, "main").healthStatus()).isEqualTo(HealthStatus.HEALTHY);
+        ecs.stopTask(r -> r.cluster("tasks").task(started.taskArn()));
+    }
+
+    @Test
+    void anImageThatCannotBePulledFailsTheTask() {
+        String td = register("unpullable", "256", "512", List.of(),
+                ContainerDefinition.builder().name("main").image("127.0.0.1:9/absent/image:1").build());
+        Task stopped = awaitStopped(runOne(run(td).build()).taskArn());
+
+        assertThat(stopped.stopCode()).isEqualTo(TaskStopCode.TASK_FAILED_TO_START);
+        assertThat(container(stopped, "main").reason()).startsWith("CannotPullContainerError");
+        assertThat(stopped.stoppedReason()).startsWith("CannotPullContainerError");
+    }
+
+    @Test
+    void clientTokensMakeRunTaskIdempotent() {
+        String td = register("idempotent", "256", "512", List.of(), container("main", "sleep 600").build());
+        RunTaskRequest request = run(td).count(2).clientToken("token-1").build();
+
+        List<String> first = ecs.runTask(request).tasks().stream().map(Task::taskArn).toList();
+        List<String> second = ecs.runTask(request).tasks().stream().map(Task::taskArn).toList();
+
+        assertThat(first).hasSize(2).isEqualTo(second);
+        assertThatThrownBy(() -> ecs.runTask(request.toBuilder().count(1).build()))
+                .isInstanceOfSatisfying(EcsException.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ConflictException"));
+        first.forEach(arn -> ecs.stopTask(r -> r.cluster("tasks").task(arn)));
+    }
+
+    @Test
+    void runTaskValidatesAsEcsDoes() {
+        String td = register("validated", "256", "512", List.of(), container("main", "true").build());
+
+        assertThatThrownBy(() -> ecs.runTask(run(td).networkConfiguration((software.amazon.awssdk.services.ecs.model.NetworkConfiguration) null).build()))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("Network Configuration must be provided");
+        assertThatThrownBy(() -> ecs.runTask(run(td).count(11).build())).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> ecs.runTask(run("no-such-family").build())).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> ecs.runTask(run(td).cluster("no-such-cluster").build()))
+                .isInstanceOfSatisfying(EcsException.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ClusterNotFoundException"));
+        assertThat(ecs.runTask(run(td).launchType(LaunchType.EC2).build()).failures())
+                .singleElement().satisfies(f -> assertThat(f.reason()).isEqualTo("No Container Instances were found in your cluster."));
+        assertThatThrownBy(() -> ecs.runTask(run(td).overrides(o -> o.containerOverrides(c -> c.name("nope"))).build()))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> ecs.stopTask(r -> r.cluster("tasks").task("0123456789abcdef0123456789abcdef")))
+                .isInstanceOf(InvalidParameterException.class);
+    }
+
+    @Test
+    void overridesTagsAndCapacityProvidersAreReported() {
+        String td = register("overridden", "256", "512", List.of(), container("main", "exit $CODE").build());
+        Task started = runOne(run(td).launchType((String) null)
+                .capacityProviderStrategy(s -> s.capacityProvider("FARGATE_SPOT").weight(1))
+                .overrides(o -> o.containerOverrides(c -> c.name("main").environment(e -> e.name("CODE").value("7"))))
+                .tags(t -> t.key("team").value("core")).enableECSManagedTags(true).build());
+
+        assertThat(started.capacityProviderName()).isEqualTo("FARGATE_SPOT");
+        Task stopped = awaitStopped(started.taskArn());
+        assertThat(container(stopped, "main").exitCode()).isEqualTo(7);
+        Task withTags = ecs.describeTasks(r -> r.cluster("tasks").tasks(started.taskArn())
+                .include(software.amazon.awssdk.services.ecs.model.TaskField.TAGS)).tasks().getFirst();
+        assertThat(withTags.tags()).extracting(software.amazon.awssdk.services.ecs.model.Tag::key)
+                .containsExactlyInAnyOrder("team", "aws:ecs:clusterName");
+    }
+
+    @Test
+    void listTasksFiltersAndDescribeReportsMissing() {
+        String td = register("listed-tasks", "256", "512", List.of(), container("main", "sleep 600").build());
+        Task mine = runOne(run(td).startedBy("lister").build());
+        runOne(run(td).build());
+
+        assertThat(ecs.listTasks(r -> r.cluster("tasks").startedBy("lister")).taskArns()).containsExactly(mine.taskArn());
+        assertThat(ecs.listTasks(r -> r.cluster("tasks").family("listed-tasks")).taskArns()).hasSize(2);
+        ecs.stopTask(r -> r.cluster("tasks").task(mine.taskArn()));
+        assertThat(ecs.listTasks(r -> r.cluster("tasks").startedBy("lister").desiredStatus(DesiredStatus.STOPPED)).taskArns())
+                .containsExactly(mine.taskArn());
+        var described = ecs.describeTasks(r -> r.cluster("tasks").tasks(mine.taskArn(), "ffffffffffffffffffffffffffffffff"));
+        assertThat(described.tasks()).hasSize(1);
+        assertThat(described.failures()).singleElement().satisfies(f -> assertThat(f.reason()).isEqualTo("MISSING"));
+        ecs.listTasks(r -> r.cluster("tasks").family("listed-tasks")).taskArns()
+                .forEach(arn -> ecs.stopTask(r -> r.cluster("tasks").task(arn)));
+    }
+}
