@@ -57,7 +57,8 @@ public final class BerthServer implements AutoCloseable {
                 : RootCredentials.loadOrCreate(config.dataDir());
         Store store = SqliteStore.open(config.dataDir().resolve(STORE_FILE));
         String instance = InstanceId.loadOrCreate(config.dataDir());
-        ContainerRuntime runtime = connectRuntime(config.dockerHost(), instance);
+        RuntimeConnection connection = connectRuntime(config.dockerHost(), instance);
+        ContainerRuntime runtime = connection.runtime();
         TaskController controller = runtime == null ? null : new TaskController(new TaskRecords(store), runtime, clock,
                 config.stoppedTaskRetention(), CONTROL_INTERVAL, config.dataDir().resolve("volumes"));
         try {
@@ -71,6 +72,7 @@ public final class BerthServer implements AutoCloseable {
                 controller.start();
             }
             edge.start();
+            reportRuntime(connection, config.dockerHost());
             return new BerthServer(store, edge, root, runtime, controller, instance);
         } catch (IOException | RuntimeException e) {
             if (controller != null) {
@@ -84,16 +86,25 @@ public final class BerthServer implements AutoCloseable {
         }
     }
 
-    /** The Docker engine, or null (said loudly) when none answers: tasks then fail to place, as without capacity. */
-    private static ContainerRuntime connectRuntime(String dockerHost, String instance) {
+    /** The Docker engine, or why there is none. */
+    private record RuntimeConnection(ContainerRuntime runtime, String problem) {
+    }
+
+    private static RuntimeConnection connectRuntime(String dockerHost, String instance) {
         try {
-            DockerRuntime runtime = DockerRuntime.connect(dockerHost, instance);
-            log.info("runtime=docker host={}", dockerHost);
-            return runtime;
+            return new RuntimeConnection(DockerRuntime.connect(dockerHost, instance), null);
         } catch (RuntimeUnavailableException e) {
+            return new RuntimeConnection(null, e.getMessage());
+        }
+    }
+
+    /** Said once Berth is up, so a start that fails on its port says only that. */
+    private static void reportRuntime(RuntimeConnection connection, String dockerHost) {
+        if (connection.runtime() != null) {
+            log.info("runtime=docker host={}", dockerHost);
+        } else {
             log.warn("NO CONTAINER RUNTIME: {}. RunTask answers with capacity failures until Berth is restarted "
-                    + "with an engine ('bin/berth up' starts a private one).", e.getMessage());
-            return null;
+                    + "with an engine ('bin/berth up' starts a private one).", connection.problem());
         }
     }
 
