@@ -32,6 +32,8 @@ public final class BerthServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BerthServer.class);
     private static final Duration CONTROL_INTERVAL = Duration.ofSeconds(1);
+    /** Sandboxes kept ready so a launch starts only the task's own containers. */
+    private static final int SANDBOX_POOL_SIZE = 2;
 
     private final Store store;
     private final HttpEdge edge;
@@ -92,7 +94,7 @@ public final class BerthServer implements AutoCloseable {
 
     private static RuntimeConnection connectRuntime(String dockerHost, String instance) {
         try {
-            return new RuntimeConnection(DockerRuntime.connect(dockerHost, instance), null);
+            return new RuntimeConnection(DockerRuntime.connect(dockerHost, instance, SANDBOX_POOL_SIZE), null);
         } catch (RuntimeUnavailableException e) {
             return new RuntimeConnection(null, e.getMessage());
         }

@@ -85,7 +85,7 @@ public final class TestBerth implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        try (DockerRuntime runtime = DockerRuntime.connect(dockerHost(), server.instance())) {
+        try (DockerRuntime runtime = DockerRuntime.connect(dockerHost(), server.instance(), 0)) {
             for (ContainerStatus container : runtime.list(Map.of())) {
                 runtime.remove(container.id());
             }

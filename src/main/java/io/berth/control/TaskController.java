@@ -99,8 +99,12 @@ public final class TaskController implements TaskSignal, AutoCloseable {
         List<ContainerStatus> present = runtime.list(Map.of());
         List<StoredTask> tasks = records.all();
         Set<String> known = new HashSet<>();
+        Set<String> sandboxes = new HashSet<>();
         for (StoredTask task : tasks) {
             known.add(task.task().taskArn());
+            if (task.sandboxId() != null) {
+                sandboxes.add(task.sandboxId());
+            }
             if (busy.add(task.task().taskArn())) {
                 workers.submit(() -> {
                     try {
@@ -115,9 +119,10 @@ public final class TaskController implements TaskSignal, AutoCloseable {
         }
         for (ContainerStatus container : present) {
             String owner = container.labels().get(ContainerRuntime.LABEL_TASK_ARN);
-            if (owner != null && !known.contains(owner)) {
+            boolean owned = owner != null ? known.contains(owner)
+                    : sandboxes.contains(container.id()) || runtime.isSpare(container);
+            if (!owned) {
                 log.info("orphan container={} task={} removed", container.id(), owner);
-                runtime.stop(container.id(), Duration.ZERO);
                 runtime.remove(container.id());
             }
         }
@@ -131,7 +136,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                 return;
             }
             StoredTask stored = current.get();
-            TaskLifecycle.Step step = TaskLifecycle.step(stored, observe(taskArn), clock.instant(), retention);
+            TaskLifecycle.Step step = TaskLifecycle.step(stored, observe(stored), clock.instant(), retention);
             boolean changed = !step.task().equals(stored);
             if (changed) {
                 if (!records.replace(stored, step.task())) {
@@ -149,16 +154,20 @@ public final class TaskController implements TaskSignal, AutoCloseable {
         }
     }
 
-    private Observation observe(String taskArn) {
+    /** The task's containers by label; its sandbox by label or, when it came from the pool, by the recorded id. */
+    private Observation observe(StoredTask task) {
         Optional<ContainerStatus> sandbox = Optional.empty();
         Map<String, ContainerStatus> containers = new HashMap<>();
-        for (ContainerStatus status : runtime.list(Map.of(ContainerRuntime.LABEL_TASK_ARN, taskArn))) {
+        for (ContainerStatus status : runtime.list(Map.of(ContainerRuntime.LABEL_TASK_ARN, task.task().taskArn()))) {
             String name = status.labels().get(ContainerRuntime.LABEL_CONTAINER);
             if (name == null) {
                 sandbox = Optional.of(status);
             } else {
                 containers.put(name, status);
             }
+        }
+        if (sandbox.isEmpty() && task.sandboxId() != null) {
+            sandbox = runtime.inspect(task.sandboxId());
         }
         return new Observation(sandbox, containers);
     }
@@ -169,15 +178,19 @@ public final class TaskController implements TaskSignal, AutoCloseable {
             }
             case TaskEffect.StartSandbox start -> {
                 try {
-                    runtime.startSandbox(new SandboxSpec(task.id(), Integer.parseInt(task.task().cpu()),
+                    String sandbox = runtime.startSandbox(new SandboxSpec(task.id(), Integer.parseInt(task.task().cpu()),
                             Integer.parseInt(task.task().memory()), TaskLifecycle.labels(task, null)));
+                    if (!records.replace(task, task.withSandbox(sandbox))) {
+                        // The task changed meanwhile (it was stopped): nobody will own this sandbox.
+                        runtime.remove(sandbox);
+                    }
                 } catch (RuntimeUnavailableException e) {
                     fail(task, "ResourceInitializationError: " + e.getMessage(), null);
                 }
             }
             case TaskEffect.CreateContainers create -> createContainers(task, create.names());
             case TaskEffect.StartContainers start -> {
-                Map<String, ContainerStatus> seen = observe(task.task().taskArn()).containers();
+                Map<String, ContainerStatus> seen = observe(task).containers();
                 for (String name : start.names()) {
                     ContainerStatus status = seen.get(name);
                     if (status == null) {
@@ -193,7 +206,6 @@ public final class TaskController implements TaskSignal, AutoCloseable {
             }
             case TaskEffect.StopContainers stop -> stopContainers(task, stop.graceByName());
             case TaskEffect.RemoveSandbox remove -> {
-                runtime.stop(remove.sandboxId(), Duration.ZERO);
                 runtime.remove(remove.sandboxId());
             }
             case TaskEffect.Prune prune -> {
@@ -234,7 +246,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
     }
 
     private void stopContainers(StoredTask task, Map<String, Duration> graceByName) {
-        Map<String, ContainerStatus> seen = observe(task.task().taskArn()).containers();
+        Map<String, ContainerStatus> seen = observe(task).containers();
         // All at once, each with its own grace period; closing the executor waits for every stop.
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             graceByName.forEach((name, grace) -> {

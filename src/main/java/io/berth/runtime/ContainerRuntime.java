@@ -1,9 +1,11 @@
 package io.berth.runtime;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where task containers really run. Docker today; another OCI runtime or remote hosts later.
@@ -29,6 +31,12 @@ public interface ContainerRuntime extends AutoCloseable {
      */
     String startSandbox(SandboxSpec spec);
 
+    /**
+     * Whether a sandbox was made ready by this runtime since it started (a spare, kept for the
+     * next launch, or one handed out since): owned by the runtime until a task records it.
+     */
+    boolean isSpare(ContainerStatus container);
+
     /** Creates (does not start) a container inside a sandbox; returns its runtime id. */
     String create(ContainerSpec spec);
 
@@ -44,6 +52,16 @@ public interface ContainerRuntime extends AutoCloseable {
     List<ContainerStatus> list(Map<String, String> labels);
 
     Optional<ContainerStatus> inspect(String id);
+
+    /**
+     * Streams a container's output (stdout and stderr), line by line with the runtime's
+     * timestamps, from {@code since} until the container has exited and all is read. Blocks.
+     */
+    void followLogs(String id, Instant since, Consumer<LogLine> sink);
+
+    /** One line of output; {@code timestamp} is null when the runtime gave none. */
+    record LogLine(Instant timestamp, String text) {
+    }
 
     @Override
     void close();

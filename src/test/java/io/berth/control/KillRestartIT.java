@@ -46,7 +46,7 @@ class KillRestartIT {
         if (berth != null) {
             berth.destroyForcibly();
         }
-        try (DockerRuntime runtime = DockerRuntime.connect(TestBerth.dockerHost(), instance())) {
+        try (DockerRuntime runtime = DockerRuntime.connect(TestBerth.dockerHost(), instance(), 0)) {
             for (ContainerStatus container : runtime.list(Map.of())) {
                 runtime.remove(container.id());
             }
@@ -71,7 +71,7 @@ class KillRestartIT {
             awaitStatus(ecs, leaver, "RUNNING");
 
             berth.destroyForcibly().waitFor();
-            try (DockerRuntime runtime = DockerRuntime.connect(TestBerth.dockerHost(), instance())) {
+            try (DockerRuntime runtime = DockerRuntime.connect(TestBerth.dockerHost(), instance(), 0)) {
                 ContainerStatus leaverContainer = runtime.list(Map.of(ContainerRuntime.LABEL_TASK_ARN, leaver,
                         ContainerRuntime.LABEL_CONTAINER, "main")).getFirst();
                 exec(leaverContainer.id(), "touch", "/tmp/go");
@@ -88,7 +88,7 @@ class KillRestartIT {
             Task adopted = ecs.describeTasks(r -> r.tasks(survivor)).tasks().getFirst();
             assertThat(adopted.lastStatus()).isEqualTo("RUNNING");
             assertThat(adopted.containers().getFirst().runtimeId()).isEqualTo(running.containers().getFirst().runtimeId());
-            try (DockerRuntime runtime = DockerRuntime.connect(TestBerth.dockerHost(), instance())) {
+            try (DockerRuntime runtime = DockerRuntime.connect(TestBerth.dockerHost(), instance(), 0)) {
                 Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> runtime.list(Map.of(ContainerRuntime.LABEL_TASK_ARN,
                         "arn:aws:ecs:us-east-1:000000000000:task/default/ffffffffffffffffffffffffffffffff")).isEmpty());
             }

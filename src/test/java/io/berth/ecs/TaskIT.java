@@ -150,13 +150,25 @@ class TaskIT {
                         + "&& exit 0; exit 1").essential(false).build());
         Task started = runOne(run(td).build());
         Task running = await(started.taskArn(), t -> "RUNNING".equals(t.lastStatus()), Duration.ofSeconds(30));
-        String taskId = running.taskArn().substring(running.taskArn().lastIndexOf('/') + 1);
+        String envelope = cgroupParent(container(running, "main").runtimeId());
 
-        assertThat(readCgroup("cpu/berth/" + taskId + "/cpu.cfs_quota_us")).isEqualTo("50000");
-        assertThat(readCgroup("memory/berth/" + taskId + "/memory.limit_in_bytes")).isEqualTo("1073741824");
+        assertThat(readCgroup("cpu" + envelope + "/cpu.cfs_quota_us")).isEqualTo("50000");
+        assertThat(readCgroup("memory" + envelope + "/memory.limit_in_bytes")).isEqualTo("1073741824");
         Task stopped = awaitStopped(started.taskArn());
         assertThat(container(stopped, "main").exitCode()).isEqualTo(42);
         assertThat(container(stopped, "sidecar").exitCode()).isEqualTo(0);
+    }
+
+    private static String cgroupParent(String containerId) {
+        try {
+            Process inspect = new ProcessBuilder("docker", "-H", TestBerth.dockerHost(), "inspect", "-f",
+                    "{{.HostConfig.CgroupParent}}", containerId).start();
+            String parent = new String(inspect.getInputStream().readAllBytes()).strip();
+            assertThat(inspect.waitFor()).isZero();
+            return parent;
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String readCgroup(String path) {

@@ -1,6 +1,8 @@
 package io.berth.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
@@ -33,12 +35,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The container runtime on a Docker Engine, reached over its API (unix socket or DOCKER_HOST). */
 public final class DockerRuntime implements ContainerRuntime {
 
-    /** The task whose resource envelope a container or sandbox lives in. */
-    private static final String LABEL_ENVELOPE = "io.berth.envelope";
+    private static final String LABEL_ENVELOPE = SandboxPool.LABEL_ENVELOPE;
     private static final Instant NEVER = Instant.parse("0001-01-01T00:00:00Z");
 
     private final DockerClient docker;
@@ -47,19 +49,24 @@ public final class DockerRuntime implements ContainerRuntime {
     private final Object sandboxImageLock = new Object();
     private volatile boolean sandboxImageReady;
 
-    private DockerRuntime(DockerClient docker, DockerHttpClient http, String instance) {
+    private final SandboxPool sandboxes;
+
+    private DockerRuntime(DockerClient docker, DockerHttpClient http, String instance, int sandboxPoolSize) {
         this.docker = docker;
         this.http = http;
         this.instance = instance;
+        this.sandboxes = new SandboxPool(docker, instance, sandboxPoolSize, this::ensureSandboxImage);
+        sandboxes.refill();
     }
 
     /**
      * Connects and checks the engine answers; throws with what to do when it does not.
      *
-     * @param instance the Berth instance whose containers this runtime creates and sees; other
-     *                 Berths may share the engine
+     * @param instance        the Berth instance whose containers this runtime creates and sees; other
+     *                        Berths may share the engine
+     * @param sandboxPoolSize how many sandboxes to keep ready for launches
      */
-    public static DockerRuntime connect(String dockerHost, String instance) {
+    public static DockerRuntime connect(String dockerHost, String instance, int sandboxPoolSize) {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(dockerHost).build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
@@ -80,7 +87,7 @@ public final class DockerRuntime implements ContainerRuntime {
             throw new RuntimeUnavailableException("no Docker engine answers at " + dockerHost + " (" + e.getMessage()
                     + "); start one with 'bin/docker-engine DIR' or set DOCKER_HOST", e);
         }
-        return new DockerRuntime(client, http, instance);
+        return new DockerRuntime(client, http, instance, sandboxPoolSize);
     }
 
     @Override
@@ -119,25 +126,12 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public String startSandbox(SandboxSpec spec) {
-        ensureSandboxImage();
-        TaskCgroup.create(spec.taskId(), spec.cpuUnits(), spec.memoryMiB());
-        Map<String, String> labels = new HashMap<>(spec.labels());
-        labels.put(LABEL_MANAGED, instance);
-        labels.put(LABEL_ENVELOPE, spec.taskId());
-        try {
-            String id = docker.createContainerCmd(SandboxImage.REFERENCE)
-                    .withName("berth-" + spec.taskId() + "-sandbox")
-                    .withCmd(SandboxImage.COMMAND)
-                    .withLabels(labels)
-                    .withHostConfig(HostConfig.newHostConfig()
-                            .withNetworkMode("none")
-                            .withCgroupParent(TaskCgroup.parent(spec.taskId())))
-                    .exec().getId();
-            docker.startContainerCmd(id).exec();
-            return id;
-        } catch (DockerException e) {
-            throw new RuntimeUnavailableException("cannot start the sandbox of task " + spec.taskId() + ": " + e.getMessage(), e);
-        }
+        return sandboxes.take(spec);
+    }
+
+    @Override
+    public boolean isSpare(ContainerStatus container) {
+        return sandboxes.madeHere(container.labels());
     }
 
     private void ensureSandboxImage() {
@@ -177,10 +171,11 @@ public final class DockerRuntime implements ContainerRuntime {
     public String create(ContainerSpec spec) {
         Map<String, String> labels = new HashMap<>(spec.labels());
         labels.put(LABEL_MANAGED, instance);
-        labels.put(LABEL_ENVELOPE, spec.taskId());
+        String envelope = sandboxes.envelopeOf(spec.sandboxId());
+        labels.put(LABEL_ENVELOPE, envelope);
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("container:" + spec.sandboxId())
-                .withCgroupParent(TaskCgroup.parent(spec.taskId()))
+                .withCgroupParent(TaskCgroup.parent(envelope))
                 .withReadonlyRootfs(spec.readonlyRootFilesystem())
                 .withInit(spec.initProcess() ? Boolean.TRUE : null)
                 .withUlimits(spec.ulimits().stream()
@@ -258,6 +253,7 @@ public final class DockerRuntime implements ContainerRuntime {
         } catch (NotFoundException e) {
             // Already gone.
         }
+        sandboxes.forget(id);
         // The envelope goes with the last container in it; while others remain, this does nothing.
         envelope.ifPresent(TaskCgroup::remove);
     }
@@ -269,7 +265,9 @@ public final class DockerRuntime implements ContainerRuntime {
         List<Container> containers = docker.listContainersCmd().withShowAll(true).withLabelFilter(filter).exec();
         List<ContainerStatus> statuses = new ArrayList<>(containers.size());
         for (Container container : containers) {
-            inspect(container.getId()).ifPresent(statuses::add);
+            if (!sandboxes.isFree(container.getId())) {
+                inspect(container.getId()).ifPresent(statuses::add);
+            }
         }
         return statuses;
     }
@@ -284,6 +282,27 @@ public final class DockerRuntime implements ContainerRuntime {
             return Optional.of(docker.inspectContainerCmd(id).exec());
         } catch (NotFoundException e) {
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public void followLogs(String id, Instant since, Consumer<LogLine> sink) {
+        var command = docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
+                .withTimestamps(true);
+        if (since != null) {
+            command.withSince((int) since.getEpochSecond());
+        }
+        try {
+            command.exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    LogFrames.lines(frame.getPayload()).forEach(sink);
+                }
+            }).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (NotFoundException e) {
+            // Removed while we read: nothing more to ship.
         }
     }
 
@@ -316,6 +335,7 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public void close() {
+        sandboxes.close();
         try {
             docker.close();
         } catch (IOException e) {

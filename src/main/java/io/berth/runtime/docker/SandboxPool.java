@@ -1,0 +1,145 @@
+package io.berth.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.HostConfig;
+import io.berth.runtime.ContainerRuntime;
+import io.berth.runtime.RuntimeUnavailableException;
+import io.berth.runtime.SandboxSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Task sandboxes, kept ready: a launch takes a running sandbox from the pool and only sets its
+ * envelope's limits, so RunTask pays for the task's own containers only. The free sandboxes and
+ * each sandbox's envelope are this object's state, in concurrent collections.
+ */
+final class SandboxPool implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxPool.class);
+    static final String LABEL_ENVELOPE = "io.berth.envelope";
+    private static final String LABEL_SESSION = "io.berth.pool-session";
+
+    private final DockerClient docker;
+    private final String instance;
+    private final int size;
+    private final Runnable ensureImage;
+    private final BlockingQueue<String> free = new LinkedBlockingQueue<>();
+    private final Set<String> freeIds = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> envelopes = new ConcurrentHashMap<>();
+    private final AtomicInteger filling = new AtomicInteger();
+    private final String session = UUID.randomUUID().toString();
+    private volatile boolean open = true;
+
+    SandboxPool(DockerClient docker, String instance, int size, Runnable ensureImage) {
+        this.docker = docker;
+        this.instance = instance;
+        this.size = size;
+        this.ensureImage = ensureImage;
+    }
+
+    /** A running sandbox for the task, inside an envelope holding the task's limits. */
+    String take(SandboxSpec spec) {
+        String id = free.poll();
+        refill();
+        if (id == null) {
+            return create(spec.taskId(), spec.labels(), spec.cpuUnits(), spec.memoryMiB());
+        }
+        freeIds.remove(id);
+        TaskCgroup.limit(envelopes.get(id), spec.cpuUnits(), spec.memoryMiB());
+        return id;
+    }
+
+    /** Whether a sandbox is waiting in the pool (and so belongs to no task). */
+    boolean isFree(String id) {
+        return freeIds.contains(id);
+    }
+
+    /** Whether this pool made the sandbox since it started: spare, or handed out to a task. */
+    boolean madeHere(Map<String, String> labels) {
+        return session.equals(labels.get(LABEL_SESSION));
+    }
+
+    /** The envelope (cgroup parent) a sandbox's task containers join. */
+    String envelopeOf(String sandboxId) {
+        return envelopes.computeIfAbsent(sandboxId, id -> Optional.ofNullable(
+                        docker.inspectContainerCmd(id).exec().getConfig().getLabels())
+                .map(labels -> labels.get(LABEL_ENVELOPE))
+                .orElseThrow(() -> new RuntimeUnavailableException("container " + id + " is not a Berth sandbox", null)));
+    }
+
+    void forget(String sandboxId) {
+        envelopes.remove(sandboxId);
+    }
+
+    /** Starts filling the pool up to its size in the background. */
+    void refill() {
+        while (open && free.size() + filling.get() < size) {
+            filling.incrementAndGet();
+            Thread.ofVirtual().name("sandbox-pool").start(() -> {
+                try {
+                    String id = create("pool-" + UUID.randomUUID().toString().replace("-", ""),
+                            Map.of(LABEL_SESSION, session), -1, -1);
+                    freeIds.add(id);
+                    free.add(id);
+                } catch (RuntimeException e) {
+                    log.warn("sandbox pool refill failed: {}", e.getMessage());
+                } finally {
+                    filling.decrementAndGet();
+                }
+            });
+            if (size == 0) {
+                return;
+            }
+        }
+    }
+
+    private String create(String envelope, Map<String, String> taskLabels, int cpuUnits, int memoryMiB) {
+        ensureImage.run();
+        TaskCgroup.limit(envelope, cpuUnits, memoryMiB);
+        Map<String, String> labels = new HashMap<>(taskLabels);
+        labels.put(ContainerRuntime.LABEL_MANAGED, instance);
+        labels.put(LABEL_ENVELOPE, envelope);
+        try {
+            String id = docker.createContainerCmd(SandboxImage.REFERENCE)
+                    .withName("berth-" + envelope + "-sandbox")
+                    .withCmd(SandboxImage.COMMAND)
+                    .withLabels(labels)
+                    .withHostConfig(HostConfig.newHostConfig()
+                            .withNetworkMode("none")
+                            .withCgroupParent(TaskCgroup.parent(envelope)))
+                    .exec().getId();
+            docker.startContainerCmd(id).exec();
+            envelopes.put(id, envelope);
+            return id;
+        } catch (DockerException e) {
+            TaskCgroup.remove(envelope);
+            throw new RuntimeUnavailableException("cannot start a task sandbox: " + e.getMessage(), e);
+        }
+    }
+
+    /** Free sandboxes are of no use to anyone once Berth stops. */
+    @Override
+    public void close() {
+        open = false;
+        for (String id = free.poll(); id != null; id = free.poll()) {
+            try {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            } catch (NotFoundException e) {
+                // Already gone.
+            }
+            TaskCgroup.remove(envelopes.remove(id));
+        }
+    }
+}
