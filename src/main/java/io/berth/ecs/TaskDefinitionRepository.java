@@ -30,9 +30,10 @@ final class TaskDefinitionRepository {
                 StoredJson.write(stored));
     }
 
-    /** Revisions of one family, newest first. */
-    static List<StoredTaskDefinition> newestFirst(Documents documents, String scope, String family, int limit) {
-        return documents.list(new Documents.Query(KIND, scope, family + " ", null, limit, true)).stream()
+    /** Revisions of one family, newest first, older than the revision with id {@code before} if given. */
+    static List<StoredTaskDefinition> newestFirst(Documents documents, String scope, String family, String before,
+                                                  int limit) {
+        return documents.list(new Documents.Query(KIND, scope, family + " ", before, limit, true)).stream()
                 .map(d -> read(d.body())).toList();
     }
 

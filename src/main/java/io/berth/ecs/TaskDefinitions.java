@@ -37,7 +37,7 @@ public final class TaskDefinitions {
     public TaskDefinitionResponse registerTaskDefinition(RequestContext context, RegisterTaskDefinitionRequest request) {
         String scope = EcsArns.scope(context);
         return store.write(documents -> {
-            int revision = TaskDefinitionRepository.newestFirst(documents, scope, request.family(), 1).stream()
+            int revision = TaskDefinitionRepository.newestFirst(documents, scope, request.family(), null, 1).stream()
                     .map(stored -> stored.taskDefinition().revision() + 1).findFirst().orElse(1);
             TaskDefinition definition = TaskDefinitionRules.register(request,
                     EcsArns.taskDefinition(context, request.family(), revision), revision,
@@ -165,12 +165,21 @@ public final class TaskDefinitions {
         if (ref.revision() != null) {
             return TaskDefinitionRepository.find(documents, scope, ref.family(), ref.revision());
         }
-        for (StoredTaskDefinition stored : TaskDefinitionRepository.newestFirst(documents, scope, ref.family(), Integer.MAX_VALUE)) {
-            if ("ACTIVE".equals(stored.taskDefinition().status())) {
-                return Optional.of(stored);
+        // Newest first, a few at a time: the latest revision is nearly always the ACTIVE one wanted.
+        String after = null;
+        while (true) {
+            List<StoredTaskDefinition> batch = TaskDefinitionRepository.newestFirst(documents, scope, ref.family(), after, 8);
+            for (StoredTaskDefinition stored : batch) {
+                if ("ACTIVE".equals(stored.taskDefinition().status())) {
+                    return Optional.of(stored);
+                }
             }
+            if (batch.size() < 8) {
+                return Optional.empty();
+            }
+            TaskDefinition last = batch.getLast().taskDefinition();
+            after = TaskDefinitionRepository.id(last.family(), last.revision());
         }
-        return Optional.empty();
     }
 
     static void save(Documents documents, RequestContext context, StoredTaskDefinition stored) {
