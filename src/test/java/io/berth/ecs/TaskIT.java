@@ -240,6 +240,27 @@ class TaskIT {
     }
 
     @Test
+    void anAbsentImageIsPulledFromItsRegistry() throws Exception {
+        String registry = System.getenv("BERTH_TEST_REGISTRY");
+        assertThat(registry).as("BERTH_TEST_REGISTRY, set by bin/test").isNotBlank();
+        String image = registry + "/berth/busybox:1";
+        new ProcessBuilder("docker", "-H", TestBerth.dockerHost(), "rmi", "-f", image).start().waitFor();
+        String td = register("pulled", "256", "512", List.of(),
+                ContainerDefinition.builder().name("main").image(image).command("sh", "-c", "exit 4").build());
+
+        Task stopped = awaitStopped(runOne(run(td).build()).taskArn());
+
+        assertThat(container(stopped, "main").exitCode()).isEqualTo(4);
+        assertThat(container(stopped, "main").imageDigest()).startsWith("sha256:");
+        assertThat(stopped.pullStoppedAt()).isAfterOrEqualTo(stopped.pullStartedAt());
+        String missing = registry + "/berth/busybox:no-such-tag";
+        String absent = register("unpulled", "256", "512", List.of(),
+                ContainerDefinition.builder().name("main").image(missing).build());
+        Task failed = awaitStopped(runOne(run(absent).build()).taskArn());
+        assertThat(container(failed, "main").reason()).startsWith("CannotPullContainerError");
+    }
+
+    @Test
     void clientTokensMakeRunTaskIdempotent() {
         String td = register("idempotent", "256", "512", List.of(), container("main", "sleep 600").build());
         RunTaskRequest request = run(td).count(2).clientToken("token-1").build();
