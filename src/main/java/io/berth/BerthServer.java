@@ -10,6 +10,8 @@ import io.berth.iam.Credentials;
 import io.berth.iam.RootCredentials;
 import io.berth.iam.RootOnlyAuthorizer;
 import io.berth.iam.StsApi;
+import io.berth.logs.LogEvents;
+import io.berth.logs.LogsApi;
 import io.berth.runtime.ContainerRuntime;
 import io.berth.runtime.RuntimeUnavailableException;
 import io.berth.runtime.docker.DockerRuntime;
@@ -61,13 +63,14 @@ public final class BerthServer implements AutoCloseable {
         String instance = InstanceId.loadOrCreate(config.dataDir());
         RuntimeConnection connection = connectRuntime(config.dockerHost(), instance);
         ContainerRuntime runtime = connection.runtime();
-        TaskController controller = runtime == null ? null : new TaskController(new TaskRecords(store), runtime, clock,
+        TaskController controller = runtime == null ? null : new TaskController(new TaskRecords(store), runtime,
+                new LogEvents(store, clock), clock,
                 config.stoppedTaskRetention(), CONTROL_INTERVAL, config.dataDir().resolve("volumes"));
         try {
             Dispatcher dispatcher = new Dispatcher(
                     List.of(EcsApi.definition(store, IdGenerator.random(), () -> runtime != null,
                                     controller == null ? () -> { } : controller),
-                            StsApi.definition()),
+                            StsApi.definition(), LogsApi.definition(store, clock)),
                     new Credentials(config.accountId(), root), new RootOnlyAuthorizer(), clock, config.maxClockSkew());
             HttpEdge edge = new HttpEdge(new InetSocketAddress(config.bind(), config.port()), dispatcher, Version.VALUE);
             if (controller != null) {

@@ -36,9 +36,13 @@ public final class TestBerth implements AutoCloseable {
     }
 
     public static TestBerth start(Path dataDir, InstantSource clock) {
+        return start(dataDir, clock, Duration.ofHours(1));
+    }
+
+    public static TestBerth start(Path dataDir, InstantSource clock, Duration stoppedTaskRetention) {
         try {
             return new TestBerth(BerthServer.start(new BerthConfig("127.0.0.1", 0, dataDir, "us-east-1", ACCOUNT,
-                    Duration.ofMinutes(5), ACCESS_KEY, SECRET_KEY, dockerHost(), Duration.ofHours(1)), clock));
+                    Duration.ofMinutes(5), ACCESS_KEY, SECRET_KEY, dockerHost(), stoppedTaskRetention), clock));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,6 +56,11 @@ public final class TestBerth implements AutoCloseable {
                     + "which starts a Docker engine for them");
         }
         return host;
+    }
+
+    /** The id labelling this Berth's containers. */
+    public String instance() {
+        return server.instance();
     }
 
     public URI endpoint() {

@@ -8,6 +8,7 @@ import io.berth.ecs.TaskLifecycle;
 import io.berth.ecs.TaskRecords;
 import io.berth.ecs.TaskSignal;
 import io.berth.ecs.model.ContainerDefinition;
+import io.berth.logs.LogEvents;
 import io.berth.runtime.ContainerRuntime;
 import io.berth.runtime.ContainerStatus;
 import io.berth.runtime.ImagePullException;
@@ -45,6 +46,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TaskController.class);
     private static final int MAX_STEPS_PER_ROUND = 64;
+    private static final Duration LOG_DRAIN = Duration.ofSeconds(5);
 
     private final TaskRecords records;
     private final ContainerRuntime runtime;
@@ -52,20 +54,22 @@ public final class TaskController implements TaskSignal, AutoCloseable {
     private final Duration retention;
     private final Duration interval;
     private final Path volumes;
+    private final LogShipper shipper;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread loop;
     private volatile boolean running = true;
 
-    public TaskController(TaskRecords records, ContainerRuntime runtime, InstantSource clock, Duration retention,
-                          Duration interval, Path volumes) {
+    public TaskController(TaskRecords records, ContainerRuntime runtime, LogEvents logs, InstantSource clock,
+                          Duration retention, Duration interval, Path volumes) {
         this.records = records;
         this.runtime = runtime;
         this.clock = clock;
         this.retention = retention;
         this.interval = interval;
         this.volumes = volumes;
+        this.shipper = new LogShipper(runtime, logs, clock);
         this.loop = Thread.ofVirtual().name("task-controller").unstarted(this::run);
     }
 
@@ -136,7 +140,9 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                 return;
             }
             StoredTask stored = current.get();
-            TaskLifecycle.Step step = TaskLifecycle.step(stored, observe(stored), clock.instant(), retention);
+            Observation seen = observe(stored);
+            shipLogs(stored, seen);
+            TaskLifecycle.Step step = TaskLifecycle.step(stored, seen, clock.instant(), retention);
             boolean changed = !step.task().equals(stored);
             if (changed) {
                 if (!records.replace(stored, step.task())) {
@@ -151,6 +157,16 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                 continue;
             }
             perform(step.task(), step.effect());
+        }
+    }
+
+    /** Every container that ran with the awslogs driver has a follower shipping its output. */
+    private void shipLogs(StoredTask task, Observation seen) {
+        for (ContainerDefinition container : task.definition().containerDefinitions()) {
+            ContainerStatus status = seen.containers().get(container.name());
+            if (status != null && status.state() != ContainerStatus.State.CREATED) {
+                LogShipper.Destination.of(task, container).ifPresent(d -> shipper.follow(status.id(), d));
+            }
         }
     }
 
@@ -207,10 +223,15 @@ public final class TaskController implements TaskSignal, AutoCloseable {
             case TaskEffect.StopContainers stop -> stopContainers(task, stop.graceByName());
             case TaskEffect.RemoveSandbox remove -> {
                 runtime.remove(remove.sandboxId());
+                // The task reports STOPPED next: its containers' output must be stored by then.
+                for (ContainerStatus status : observe(task).containers().values()) {
+                    shipper.awaitShipped(status.id(), LOG_DRAIN);
+                }
             }
             case TaskEffect.Prune prune -> {
                 for (ContainerStatus status : runtime.list(Map.of(ContainerRuntime.LABEL_TASK_ARN, task.task().taskArn()))) {
                     runtime.remove(status.id());
+                    shipper.forget(status.id());
                 }
                 deleteVolumes(task);
                 records.delete(task);
@@ -224,6 +245,11 @@ public final class TaskController implements TaskSignal, AutoCloseable {
         for (ContainerDefinition container : task.definition().containerDefinitions()) {
             if (!names.contains(container.name())) {
                 continue;
+            }
+            Optional<String> logsProblem = LogShipper.Destination.of(task, container).flatMap(shipper::prepare);
+            if (logsProblem.isPresent()) {
+                fail(task, logsProblem.get(), container.name());
+                return;
             }
             String digest;
             try {
@@ -285,6 +311,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
     @Override
     public void close() {
         running = false;
+        shipper.close();
         loop.interrupt();
         workers.shutdownNow();
     }

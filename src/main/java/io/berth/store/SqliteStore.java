@@ -120,6 +120,23 @@ public final class SqliteStore implements Store {
         }
     }
 
+    /**
+     * The least string above every string that starts with {@code prefix}, in code point order
+     * (which is SQLite's order for UTF-8 text): the prefix with its last code point incremented;
+     * null when there is none (a prefix of nothing but the highest code point).
+     */
+    static String successor(String prefix) {
+        int[] codePoints = prefix.codePoints().toArray();
+        for (int i = codePoints.length - 1; i >= 0; i--) {
+            if (codePoints[i] < Character.MAX_CODE_POINT) {
+                int next = codePoints[i] + 1;
+                codePoints[i] = next == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : next;
+                return new String(codePoints, 0, i + 1);
+            }
+        }
+        return null;
+    }
+
     /** Documents over one JDBC connection; the caller owns the transaction. */
     private record SqlDocuments(Connection connection) implements Documents {
 
@@ -188,15 +205,19 @@ public final class SqliteStore implements Store {
             String order = query.descending() ? "DESC" : "ASC";
             String bound = query.after() == null ? "" : query.descending() ? " AND id < ?" : " AND id > ?";
             boolean prefixed = !query.idPrefix().isEmpty();
+            String upper = prefixed ? successor(query.idPrefix()) : null;
             String sql = "SELECT id, body FROM documents WHERE kind = ? AND scope = ?"
-                    + (prefixed ? " AND id >= ? AND id < ?" : "") + bound + " ORDER BY id " + order + " LIMIT ?";
+                    + (prefixed ? " AND id >= ?" : "") + (upper != null ? " AND id < ?" : "")
+                    + bound + " ORDER BY id " + order + " LIMIT ?";
             try (PreparedStatement s = connection.prepareStatement(sql)) {
                 int i = 1;
                 s.setString(i++, query.kind());
                 s.setString(i++, query.scope());
                 if (prefixed) {
                     s.setString(i++, query.idPrefix());
-                    s.setString(i++, query.idPrefix() + Character.MAX_VALUE);
+                }
+                if (upper != null) {
+                    s.setString(i++, upper);
                 }
                 if (query.after() != null) {
                     s.setString(i++, query.after());

@@ -1,6 +1,13 @@
 package io.berth.ecs;
 
 import io.berth.TestBerth;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+import software.amazon.awssdk.services.ecs.model.LogDriver;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -258,6 +266,80 @@ class TaskIT {
                 ContainerDefinition.builder().name("main").image(missing).build());
         Task failed = awaitStopped(runOne(run(absent).build()).taskArn());
         assertThat(container(failed, "main").reason()).startsWith("CannotPullContainerError");
+    }
+
+    @Test
+    void awslogsShipsContainerOutputToCloudWatchLogs() {
+        try (CloudWatchLogsClient logs = CloudWatchLogsClient.builder().endpointOverride(berth.endpoint())
+                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(TestBerth.ACCESS_KEY, TestBerth.SECRET_KEY))).build()) {
+            logs.createLogGroup(r -> r.logGroupName("/ecs/shipped"));
+            String td = ecs.registerTaskDefinition(r -> r.family("shipped").requiresCompatibilities(Compatibility.FARGATE)
+                    .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
+                    .executionRoleArn("arn:aws:iam::000000000000:role/ecsTaskExecutionRole")
+                    .containerDefinitions(container("main", "echo first; echo second >&2; exit 0")
+                            .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of("awslogs-group", "/ecs/shipped",
+                                    "awslogs-region", "us-east-1", "awslogs-stream-prefix", "app"))).build()))
+                    .taskDefinition().taskDefinitionArn();
+            Task stopped = awaitStopped(runOne(run(td).build()).taskArn());
+            String stream = "app/main/" + stopped.taskArn().substring(stopped.taskArn().lastIndexOf('/') + 1);
+
+            List<String> messages = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> logs.getLogEvents(r -> r
+                    .logGroupName("/ecs/shipped").logStreamName(stream).startFromHead(true)).events().stream()
+                    .map(OutputLogEvent::message).toList(), m -> m.size() == 2);
+            assertThat(messages).containsExactly("first", "second");
+        }
+    }
+
+    @Test
+    void awslogsWithoutItsGroupFailsTheTask() {
+        String td = ecs.registerTaskDefinition(r -> r.family("ungrouped").requiresCompatibilities(Compatibility.FARGATE)
+                .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
+                .executionRoleArn("arn:aws:iam::000000000000:role/ecsTaskExecutionRole")
+                .containerDefinitions(container("main", "true").logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS)
+                        .options(Map.of("awslogs-group", "/ecs/absent", "awslogs-region", "us-east-1",
+                                "awslogs-stream-prefix", "app"))).build())).taskDefinition().taskDefinitionArn();
+
+        Task stopped = awaitStopped(runOne(run(td).build()).taskArn());
+
+        assertThat(stopped.stopCode()).isEqualTo(TaskStopCode.TASK_FAILED_TO_START);
+        assertThat(stopped.stoppedReason()).startsWith("ResourceInitializationError").contains("log group does not exist");
+    }
+
+    @Test
+    void aClusterWithActiveTasksCannotBeDeletedAndCountsThem() {
+        ecs.createCluster(r -> r.clusterName("busy"));
+        String td = register("busy-work", "256", "512", List.of(), container("main", "sleep 600").stopTimeout(2).build());
+        String arn = runOne(run(td).cluster("busy").build()).taskArn();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "RUNNING".equals(
+                ecs.describeTasks(r -> r.cluster("busy").tasks(arn)).tasks().getFirst().lastStatus()));
+
+        assertThat(ecs.describeClusters(r -> r.clusters("busy")).clusters().getFirst().runningTasksCount()).isEqualTo(1);
+        assertThatThrownBy(() -> ecs.deleteCluster(r -> r.cluster("busy"))).isInstanceOfSatisfying(EcsException.class,
+                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ClusterContainsTasksException"));
+        ecs.stopTask(r -> r.cluster("busy").task(arn));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "STOPPED".equals(
+                ecs.describeTasks(r -> r.cluster("busy").tasks(arn)).tasks().getFirst().lastStatus()));
+        assertThat(ecs.deleteCluster(r -> r.cluster("busy")).cluster().status()).isEqualTo("INACTIVE");
+    }
+
+    @Test
+    void containersShareTheTaskNetworkNamespaceAndHonourTheirSettings() {
+        String td = register("settings", "256", "512", List.of(),
+                container("server", "mkdir -p /tmp/www && echo pong > /tmp/www/ping && httpd -f -p 8080 -h /tmp/www")
+                        .stopTimeout(2).build(),
+                container("client", "for i in $(seq 50); do wget -qO- http://127.0.0.1:8080/ping && break; usleep 100000; done "
+                        + "| grep -qx pong && [ \"$MODE\" = check ] && [ \"$(pwd)\" = /tmp ] && [ \"$(id -u)\" = 65534 ] "
+                        + "&& ! touch /cannot-write && [ \"$(ulimit -n)\" = 512 ] && exit 42; exit 1")
+                        .environment(e -> e.name("MODE").value("check")).workingDirectory("/tmp").user("65534")
+                        .readonlyRootFilesystem(true)
+                        .ulimits(u -> u.name(software.amazon.awssdk.services.ecs.model.UlimitName.NOFILE).softLimit(512).hardLimit(512))
+                        .linuxParameters(l -> l.initProcessEnabled(true)).build());
+
+        Task stopped = awaitStopped(runOne(run(td).build()).taskArn());
+
+        assertThat(container(stopped, "client").exitCode()).isEqualTo(42);
     }
 
     @Test

@@ -90,6 +90,21 @@ abstract class StoreContract {
     }
 
     @Test
+    void prefixesHoldAnyCharacter() {
+        store.write(d -> {
+            for (String id : List.of("g s:1", "g \uD83D\uDE00:1", "g \uFFFF:1", "g \uD83D\uDE00x:1", "h:1")) {
+                d.put("k", "s", id, id);
+            }
+            return null;
+        });
+
+        assertThat(ids(new Documents.Query("k", "s", "g \uD83D\uDE00", null, 100, false)))
+                .containsExactly("g \uD83D\uDE00:1", "g \uD83D\uDE00x:1");
+        assertThat(ids(new Documents.Query("k", "s", "g ", null, 100, false))).hasSize(4);
+        assertThat(ids(new Documents.Query("k", "s", "g \uFFFF", null, 100, false))).containsExactly("g \uFFFF:1");
+    }
+
+    @Test
     void scanCoversEveryScope() {
         store.write(d -> {
             d.put("k", "b", "2", "x");

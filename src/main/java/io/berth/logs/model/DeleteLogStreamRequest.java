@@ -1,0 +1,4 @@
+package io.berth.logs.model;
+
+public record DeleteLogStreamRequest(String logGroupName, String logStreamName) {
+}
