@@ -1,7 +1,8 @@
 package io.berth.ecs;
 
+import io.berth.store.Paging;
+
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -44,31 +45,10 @@ final class Pagination {
     record Page<T>(List<T> items, String nextToken) {
     }
 
-    /**
-     * Reads id-ordered batches from {@code fetch(after, batchSize)} until {@code limit} items pass
-     * {@code keep}, so filters the store cannot apply still give full pages.
-     */
+    /** A page of what {@code fetch} yields after the position {@code nextToken} names. */
     static <T> Page<T> collect(String nextToken, int limit, BiFunction<String, Integer, List<T>> fetch,
                                Predicate<T> keep, Function<T, String> idOf) {
-        String after = resumeAfter(nextToken);
-        int batchSize = Math.max(limit + 1, 100);
-        List<T> kept = new ArrayList<>();
-        while (kept.size() <= limit) {
-            List<T> batch = fetch.apply(after, batchSize);
-            for (T item : batch) {
-                if (keep.test(item)) {
-                    kept.add(item);
-                }
-            }
-            if (batch.size() < batchSize) {
-                break;
-            }
-            after = idOf.apply(batch.getLast());
-        }
-        if (kept.size() <= limit) {
-            return new Page<>(kept, null);
-        }
-        List<T> page = kept.subList(0, limit);
-        return new Page<>(List.copyOf(page), token(idOf.apply(page.getLast())));
+        Paging.Page<T> page = Paging.collect(resumeAfter(nextToken), limit, fetch, keep, idOf);
+        return new Page<>(page.items(), page.lastId() == null ? null : token(page.lastId()));
     }
 }

@@ -1,5 +1,6 @@
 package io.berth.ecs;
 
+import io.berth.store.StoredJson;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 

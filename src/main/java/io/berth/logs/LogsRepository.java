@@ -1,5 +1,6 @@
 package io.berth.logs;
 
+import io.berth.store.StoredJson;
 import io.berth.store.Documents;
 
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ final class LogsRepository {
     }
 
     static Optional<StoredGroup> findGroup(Documents documents, String scope, String name) {
-        return documents.get(GROUP, scope, name).map(json -> LogsJson.read(json, StoredGroup.class));
+        return documents.get(GROUP, scope, name).map(json -> StoredJson.read(json, StoredGroup.class));
     }
 
     static StoredGroup requireGroup(Documents documents, String scope, String name) {
@@ -43,13 +44,13 @@ final class LogsRepository {
     }
 
     static void saveGroup(Documents documents, String scope, StoredGroup group) {
-        documents.put(GROUP, scope, group.logGroupName(), LogsJson.write(group));
+        documents.put(GROUP, scope, group.logGroupName(), StoredJson.write(group));
     }
 
     /** Groups whose name starts with {@code prefix}, in name order after {@code afterName}. */
     static List<StoredGroup> groups(Documents documents, String scope, String prefix, String afterName, int limit) {
         return documents.list(new Documents.Query(GROUP, scope, prefix, afterName, limit, false)).stream()
-                .map(d -> LogsJson.read(d.body(), StoredGroup.class)).toList();
+                .map(d -> StoredJson.read(d.body(), StoredGroup.class)).toList();
     }
 
     /** Deletes a group with all its streams and their events. */
@@ -66,7 +67,7 @@ final class LogsRepository {
     }
 
     static Optional<StoredStream> findStream(Documents documents, String scope, String group, String stream) {
-        return documents.get(STREAM, scope, streamId(group, stream)).map(json -> LogsJson.read(json, StoredStream.class));
+        return documents.get(STREAM, scope, streamId(group, stream)).map(json -> StoredJson.read(json, StoredStream.class));
     }
 
     static StoredStream requireStream(Documents documents, String scope, String group, String stream) {
@@ -74,7 +75,7 @@ final class LogsRepository {
     }
 
     static void saveStream(Documents documents, String scope, String group, StoredStream stream) {
-        documents.put(STREAM, scope, streamId(group, stream.logStreamName()), LogsJson.write(stream));
+        documents.put(STREAM, scope, streamId(group, stream.logStreamName()), StoredJson.write(stream));
     }
 
     /** A group's streams whose name starts with {@code prefix}, in name order from {@code afterName} (exclusive). */
@@ -82,7 +83,7 @@ final class LogsRepository {
                                       String afterName, int limit, boolean descending) {
         return documents.list(new Documents.Query(STREAM, scope, streamId(group, prefix),
                         afterName == null ? null : streamId(group, afterName), limit, descending)).stream()
-                .map(d -> LogsJson.read(d.body(), StoredStream.class)).toList();
+                .map(d -> StoredJson.read(d.body(), StoredStream.class)).toList();
     }
 
     /** Deletes a stream and its events, and takes its bytes off the group's. */
@@ -106,7 +107,7 @@ final class LogsRepository {
         long bytes = 0;
         for (LogEvents.Event event : chronological) {
             EventKey key = new EventKey(event.timestamp(), ++sequence);
-            documents.put(EVENT, scope, prefix + key.id(), LogsJson.write(new EventBody(event.message(), ingestionTime)));
+            documents.put(EVENT, scope, prefix + key.id(), StoredJson.write(new EventBody(event.message(), ingestionTime)));
             bytes += event.message().getBytes(StandardCharsets.UTF_8).length;
         }
         StoredStream updated = stream.withUpload(chronological.getFirst().timestamp(),
@@ -135,7 +136,7 @@ final class LogsRepository {
     private static List<StoredEvent> events(Documents documents, String scope, String stream, Documents.Query query) {
         int keyAt = query.idPrefix().length();
         return documents.list(query).stream().map(d -> {
-            EventBody body = LogsJson.read(d.body(), EventBody.class);
+            EventBody body = StoredJson.read(d.body(), EventBody.class);
             return new StoredEvent(stream, EventKey.ofId(d.id().substring(keyAt)), body.message(), body.ingestionTime());
         }).toList();
     }

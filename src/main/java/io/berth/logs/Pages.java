@@ -1,6 +1,7 @@
 package io.berth.logs;
 
-import java.util.ArrayList;
+import io.berth.store.Paging;
+
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -15,31 +16,10 @@ final class Pages {
     record Page<T>(List<T> items, String nextToken) {
     }
 
-    /**
-     * Reads batches from {@code fetch(afterId, batchSize)} until {@code limit} items pass
-     * {@code keep}, so filters the store cannot apply still give full pages.
-     */
+    /** A page of what {@code fetch} yields after the position {@code nextToken} names. */
     static <T> Page<T> collect(String nextToken, int limit, BiFunction<String, Integer, List<T>> fetch,
                                Predicate<T> keep, Function<T, String> idOf) {
-        String after = Tokens.pageResume(nextToken);
-        int batchSize = Math.max(limit + 1, 100);
-        List<T> kept = new ArrayList<>();
-        while (kept.size() <= limit) {
-            List<T> batch = fetch.apply(after, batchSize);
-            for (T item : batch) {
-                if (keep.test(item)) {
-                    kept.add(item);
-                }
-            }
-            if (batch.size() < batchSize) {
-                break;
-            }
-            after = idOf.apply(batch.getLast());
-        }
-        if (kept.size() <= limit) {
-            return new Page<>(kept, null);
-        }
-        List<T> page = List.copyOf(kept.subList(0, limit));
-        return new Page<>(page, Tokens.page(idOf.apply(page.getLast())));
+        Paging.Page<T> page = Paging.collect(Tokens.pageResume(nextToken), limit, fetch, keep, idOf);
+        return new Page<>(page.items(), page.lastId() == null ? null : Tokens.page(page.lastId()));
     }
 }

@@ -1,16 +1,18 @@
-package io.berth.ecs;
+package io.berth.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.berth.edge.json.JsonCodec;
-import io.berth.store.StoreException;
 
-/** Records to and from the JSON the store keeps, in the same shape the API speaks. */
-final class StoredJson {
+/**
+ * Records to and from the JSON documents the store keeps: the very shapes the APIs speak, with
+ * the one mapper the edge uses, so stored state and wire format never drift apart.
+ */
+public final class StoredJson {
 
     private StoredJson() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return JsonCodec.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -18,7 +20,7 @@ final class StoredJson {
         }
     }
 
-    static <T> T read(String json, Class<T> type) {
+    public static <T> T read(String json, Class<T> type) {
         try {
             return JsonCodec.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
