@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,10 +105,14 @@ public final class TaskController implements TaskSignal, AutoCloseable {
         List<StoredTask> tasks = records.all();
         Set<String> known = new HashSet<>();
         Set<String> sandboxes = new HashSet<>();
+        Instant now = clock.instant();
         for (StoredTask task : tasks) {
             known.add(task.task().taskArn());
             if (task.sandboxId() != null) {
                 sandboxes.add(task.sandboxId());
+            }
+            if (settled(task, now)) {
+                continue;
             }
             if (busy.add(task.task().taskArn())) {
                 workers.submit(() -> {
@@ -130,6 +135,12 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                 runtime.remove(container.id());
             }
         }
+    }
+
+    /** A STOPPED task has nothing to do until it is due for pruning. */
+    private boolean settled(StoredTask task, Instant now) {
+        Instant stoppedAt = task.task().stoppedAt();
+        return "STOPPED".equals(task.task().lastStatus()) && stoppedAt != null && !stoppedAt.plus(retention).isBefore(now);
     }
 
     /** Steps one task until it waits on the runtime (or is gone), performing each step's effect. */

@@ -50,6 +50,8 @@ public final class DockerRuntime implements ContainerRuntime {
     private volatile boolean sandboxImageReady;
 
     private final SandboxPool sandboxes;
+    private final Map<String, ContainerStatus> exitedStatuses = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ImageDigests imageDigests = new ImageDigests();
 
     private DockerRuntime(DockerClient docker, DockerHttpClient http, String instance, int sandboxPoolSize) {
         this.docker = docker;
@@ -92,6 +94,10 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public String ensureImage(String image) throws ImagePullException {
+        Optional<String> known = imageDigests.recent(image);
+        if (known.isPresent()) {
+            return known.get();
+        }
         Optional<String> present = localDigest(image);
         if (present.isPresent()) {
             return present.get();
@@ -111,6 +117,12 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     private Optional<String> localDigest(String image) {
+        Optional<String> digest = inspectImage(image);
+        digest.ifPresent(d -> imageDigests.remember(image, d));
+        return digest;
+    }
+
+    private Optional<String> inspectImage(String image) {
         try {
             var inspected = docker.inspectImageCmd(image).exec();
             List<String> digests = inspected.getRepoDigests();
@@ -169,6 +181,7 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public String create(ContainerSpec spec) {
+        sandboxes.noteLaunchActivity();
         Map<String, String> labels = new HashMap<>(spec.labels());
         labels.put(LABEL_MANAGED, instance);
         String envelope = sandboxes.envelopeOf(spec.sandboxId());
@@ -226,6 +239,7 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public void start(String id) {
+        sandboxes.noteLaunchActivity();
         try {
             docker.startContainerCmd(id).exec();
         } catch (NotModifiedException e) {
@@ -254,6 +268,7 @@ public final class DockerRuntime implements ContainerRuntime {
             // Already gone.
         }
         sandboxes.forget(id);
+        exitedStatuses.remove(id);
         // The envelope goes with the last container in it; while others remain, this does nothing.
         envelope.ifPresent(TaskCgroup::remove);
     }
@@ -265,8 +280,19 @@ public final class DockerRuntime implements ContainerRuntime {
         List<Container> containers = docker.listContainersCmd().withShowAll(true).withLabelFilter(filter).exec();
         List<ContainerStatus> statuses = new ArrayList<>(containers.size());
         for (Container container : containers) {
-            if (!sandboxes.isFree(container.getId())) {
-                inspect(container.getId()).ifPresent(statuses::add);
+            if (sandboxes.isFree(container.getId())) {
+                continue;
+            }
+            ContainerStatus.State state = state(container.getState());
+            if (state == ContainerStatus.State.EXITED) {
+                // Exit code and OOM kill are only in the inspection; an exited container never changes again.
+                ContainerStatus exited = exitedStatuses.computeIfAbsent(container.getId(), id -> inspect(id).orElse(null));
+                if (exited != null) {
+                    statuses.add(exited);
+                }
+            } else {
+                statuses.add(new ContainerStatus(container.getId(), container.getLabels(), state, null, false,
+                        null, null, ListedHealth.of(container.getStatus()), null));
             }
         }
         return statuses;
@@ -306,13 +332,17 @@ public final class DockerRuntime implements ContainerRuntime {
         }
     }
 
-    private static ContainerStatus status(InspectContainerResponse response) {
-        InspectContainerResponse.ContainerState state = response.getState();
-        ContainerStatus.State phase = switch (String.valueOf(state.getStatus())) {
+    private static ContainerStatus.State state(String engineState) {
+        return switch (String.valueOf(engineState)) {
             case "running", "paused", "restarting" -> ContainerStatus.State.RUNNING;
             case "created" -> ContainerStatus.State.CREATED;
             default -> ContainerStatus.State.EXITED;
         };
+    }
+
+    private static ContainerStatus status(InspectContainerResponse response) {
+        InspectContainerResponse.ContainerState state = response.getState();
+        ContainerStatus.State phase = state(state.getStatus());
         Integer exitCode = phase == ContainerStatus.State.EXITED ? state.getExitCode() : null;
         String health = state.getHealth() == null ? null : state.getHealth().getStatus();
         String error = state.getError() == null || state.getError().isEmpty() ? null : state.getError();

@@ -10,6 +10,7 @@ import io.berth.runtime.SandboxSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,6 +34,7 @@ final class SandboxPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SandboxPool.class);
     static final String LABEL_ENVELOPE = "io.berth.envelope";
     private static final String LABEL_SESSION = "io.berth.pool-session";
+    private static final Duration QUIET = Duration.ofMillis(300);
 
     private final DockerClient docker;
     private final String instance;
@@ -39,6 +44,9 @@ final class SandboxPool implements AutoCloseable {
     private final Set<String> freeIds = ConcurrentHashMap.newKeySet();
     private final Map<String, String> envelopes = new ConcurrentHashMap<>();
     private final AtomicInteger filling = new AtomicInteger();
+    private final ScheduledExecutorService filler =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sandbox-pool").factory());
+    private volatile long lastLaunchActivity = System.nanoTime() - QUIET.toNanos();
     private final String session = UUID.randomUUID().toString();
     private volatile boolean open = true;
 
@@ -51,6 +59,7 @@ final class SandboxPool implements AutoCloseable {
 
     /** A running sandbox for the task, inside an envelope holding the task's limits. */
     String take(SandboxSpec spec) {
+        noteLaunchActivity();
         String id = free.poll();
         refill();
         if (id == null) {
@@ -83,26 +92,40 @@ final class SandboxPool implements AutoCloseable {
         envelopes.remove(sandboxId);
     }
 
-    /** Starts filling the pool up to its size in the background. */
+    /** A launch is creating or starting containers: refills wait until it is done. */
+    void noteLaunchActivity() {
+        lastLaunchActivity = System.nanoTime();
+    }
+
+    /**
+     * Fills the pool up to its size in the background, one sandbox at a time and only while no
+     * launch is busy: on a small machine a refill would compete with the launch it serves.
+     */
     void refill() {
-        while (open && free.size() + filling.get() < size) {
-            filling.incrementAndGet();
-            Thread.ofVirtual().name("sandbox-pool").start(() -> {
-                try {
-                    String id = create("pool-" + UUID.randomUUID().toString().replace("-", ""),
-                            Map.of(LABEL_SESSION, session), -1, -1);
-                    freeIds.add(id);
-                    free.add(id);
-                } catch (RuntimeException e) {
-                    log.warn("sandbox pool refill failed: {}", e.getMessage());
-                } finally {
-                    filling.decrementAndGet();
-                }
-            });
-            if (size == 0) {
-                return;
-            }
+        if (open && free.size() < size && filling.compareAndSet(0, 1)) {
+            filler.schedule(this::fillOne, QUIET.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    private void fillOne() {
+        long sinceLaunch = System.nanoTime() - lastLaunchActivity;
+        if (open && sinceLaunch < QUIET.toNanos()) {
+            filler.schedule(this::fillOne, QUIET.toNanos() - sinceLaunch, TimeUnit.NANOSECONDS);
+            return;
+        }
+        try {
+            if (open && free.size() < size) {
+                String id = create("pool-" + UUID.randomUUID().toString().replace("-", ""),
+                        Map.of(LABEL_SESSION, session), -1, -1);
+                freeIds.add(id);
+                free.add(id);
+            }
+        } catch (RuntimeException e) {
+            log.warn("sandbox pool refill failed: {}", e.getMessage());
+        } finally {
+            filling.set(0);
+        }
+        refill();
     }
 
     private String create(String envelope, Map<String, String> taskLabels, int cpuUnits, int memoryMiB) {
@@ -133,6 +156,12 @@ final class SandboxPool implements AutoCloseable {
     @Override
     public void close() {
         open = false;
+        filler.shutdown();
+        try {
+            filler.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (String id = free.poll(); id != null; id = free.poll()) {
             try {
                 docker.removeContainerCmd(id).withForce(true).exec();
