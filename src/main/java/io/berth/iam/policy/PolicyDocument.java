@@ -1,0 +1,40 @@
+package io.berth.iam.policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A parsed, validated IAM policy document.
+ *
+ * @param version    the Version element as written ("2012-10-17" or "2008-10-17"), null when absent
+ *                   (IAM then reads the document as 2008-10-17)
+ * @param id         the Id element, or null
+ * @param statements the statements in document order
+ */
+public record PolicyDocument(String version, String id, List<Statement> statements) {
+    public static final String CURRENT_VERSION = "2012-10-17";
+    public static final String LEGACY_VERSION = "2008-10-17";
+
+    public PolicyDocument {
+        statements = List.copyOf(statements);
+    }
+
+    /** Whether policy variables are recognised (only in version 2012-10-17 documents). */
+    public boolean variablesEnabled() {
+        return CURRENT_VERSION.equals(version);
+    }
+
+    /**
+     * Every identifier of the given principal type ("AWS", "Service", "Federated") named in a
+     * Principal or NotPrincipal element, in document order without duplicates. The IAM API uses
+     * it to check that named users and roles exist (IAM answers
+     * {@link PolicyParser#invalidPrincipal(String, String)} when they do not).
+     */
+    public List<String> principals(String type) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Statement s : statements) out.addAll(s.principal().values(type));
+        return new ArrayList<>(out);
+    }
+}
