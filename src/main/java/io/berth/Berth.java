@@ -102,10 +102,18 @@ public final class Berth {
                         + "(env BERTH_STOPPED_TASK_RETENTION; default: ${DEFAULT-VALUE}).")
         long stoppedTaskRetentionSeconds;
 
+        @Option(names = "--iam-enforcement", defaultValue = "${env:BERTH_IAM_ENFORCEMENT:-on}",
+                description = "on: IAM policies decide every request, as on AWS; off: every signed request is allowed "
+                        + "(local play only; said loudly at start) (env BERTH_IAM_ENFORCEMENT; default: ${DEFAULT-VALUE}).")
+        String iamEnforcement;
+
         @Override
         public Integer call() {
             try {
                 location.requireKeyPair();
+                if (!iamEnforcement.equals("on") && !iamEnforcement.equals("off")) {
+                    throw new UserError("--iam-enforcement must be on or off, not '" + iamEnforcement + "'.");
+                }
                 if (!accountId.matches("\\d{12}")) {
                     throw new UserError("--account-id must be 12 digits, not '" + accountId + "'.");
                 }
@@ -116,7 +124,7 @@ public final class Berth {
                         location.region, accountId, Duration.ofSeconds(maxClockSkewSeconds),
                         location.accessKeyId, location.secretAccessKey,
                         dockerHost != null ? dockerHost : PrivateEngine.start(dataDir.resolve("docker")),
-                        Duration.ofSeconds(stoppedTaskRetentionSeconds));
+                        Duration.ofSeconds(stoppedTaskRetentionSeconds), iamEnforcement.equals("on"));
                 BerthServer server = start(config);
                 CountDownLatch stopped = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {

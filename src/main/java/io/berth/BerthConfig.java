@@ -10,8 +10,9 @@ import java.time.Duration;
  * @param rootSecretAccessKey its secret, given together with the id
  * @param dockerHost          the Docker engine tasks run on
  * @param stoppedTaskRetention how long STOPPED tasks stay describable before they are pruned
+ * @param iamEnforcement      whether IAM policies decide (off only for local play)
  */
 public record BerthConfig(String bind, int port, Path dataDir, String region, String accountId,
                           Duration maxClockSkew, String rootAccessKeyId, String rootSecretAccessKey,
-                          String dockerHost, Duration stoppedTaskRetention) {
+                          String dockerHost, Duration stoppedTaskRetention, boolean iamEnforcement) {
 }

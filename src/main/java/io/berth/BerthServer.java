@@ -6,9 +6,13 @@ import io.berth.ecs.IdGenerator;
 import io.berth.ecs.TaskRecords;
 import io.berth.edge.Dispatcher;
 import io.berth.edge.HttpEdge;
+import io.berth.edge.Authorizer;
 import io.berth.iam.Credentials;
+import io.berth.iam.IamApi;
+import io.berth.iam.IamDirectory;
+import io.berth.iam.PolicyAuthorizer;
+import io.berth.iam.Sessions;
 import io.berth.iam.RootCredentials;
-import io.berth.iam.RootOnlyAuthorizer;
 import io.berth.iam.StsApi;
 import io.berth.logs.LogEvents;
 import io.berth.logs.LogsApi;
@@ -67,17 +71,27 @@ public final class BerthServer implements AutoCloseable {
                 new LogEvents(store, clock), clock,
                 config.stoppedTaskRetention(), CONTROL_INTERVAL, config.dataDir().resolve("volumes"));
         try {
+            IamDirectory directory = new IamDirectory(store);
+            Sessions sessions = new Sessions(store);
+            PolicyAuthorizer policies = new PolicyAuthorizer(directory, sessions);
+            Authorizer authorizer = config.iamEnforcement() ? policies : (context, action, resource) -> true;
             Dispatcher dispatcher = new Dispatcher(
                     List.of(EcsApi.definition(store, IdGenerator.random(), () -> runtime != null,
                                     controller == null ? () -> { } : controller),
-                            StsApi.definition(), LogsApi.definition(store, clock)),
-                    new Credentials(config.accountId(), root), new RootOnlyAuthorizer(), clock, config.maxClockSkew());
+                            StsApi.definition(directory, sessions, policies, clock), LogsApi.definition(store, clock),
+                            IamApi.definition(store, clock, directory)),
+                    new Credentials(config.accountId(), root, directory, sessions, clock), authorizer, clock,
+                    config.maxClockSkew());
             HttpEdge edge = new HttpEdge(new InetSocketAddress(config.bind(), config.port()), dispatcher, Version.VALUE);
             if (controller != null) {
                 controller.start();
             }
             edge.start();
             reportRuntime(connection, config.dockerHost());
+            if (!config.iamEnforcement()) {
+                log.warn("IAM ENFORCEMENT IS OFF: every signed request is allowed, whatever the caller's policies say. "
+                        + "Never run Berth like this where others can reach it.");
+            }
             return new BerthServer(store, edge, root, runtime, controller, instance);
         } catch (IOException | RuntimeException e) {
             if (controller != null) {

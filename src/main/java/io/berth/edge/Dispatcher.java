@@ -52,14 +52,14 @@ public final class Dispatcher {
                 clock, maxClockSkew);
     }
 
-    public EdgeResponse dispatch(String requestId, SignedRequest request) {
+    public EdgeResponse dispatch(String requestId, String sourceIp, SignedRequest request) {
         long started = System.nanoTime();
         String target = header(request, "x-amz-target");
         Outcome outcome;
         if (target != null) {
-            outcome = json(requestId, request, target);
+            outcome = json(requestId, sourceIp, request, target);
         } else if (isQuery(request)) {
-            outcome = query(requestId, request);
+            outcome = query(requestId, sourceIp, request);
         } else {
             outcome = new Outcome("-", JsonCodec.error(
                     new AwsException("UnknownOperationException", 404, "No AWS operation is addressed by this request.")));
@@ -82,7 +82,7 @@ public final class Dispatcher {
     private record Outcome(String operation, EdgeResponse response) {
     }
 
-    private Outcome json(String requestId, SignedRequest request, String target) {
+    private Outcome json(String requestId, String sourceIp, SignedRequest request, String target) {
         String opName = target;
         try {
             Authenticated caller = authenticate(request, Protocol.JSON);
@@ -95,7 +95,7 @@ public final class Dispatcher {
             opName = operation.iamAction();
             requireScope(caller, service, Protocol.JSON);
             Object input = JsonCodec.decode(request.body(), operation.requestType());
-            RequestContext context = context(requestId, caller);
+            RequestContext context = context(requestId, sourceIp, caller);
             authorize(Protocol.JSON, context, operation, input);
             return new Outcome(opName, JsonCodec.encode(operation.invoke(context, input)));
         } catch (AwsException e) {
@@ -106,7 +106,7 @@ public final class Dispatcher {
         }
     }
 
-    private Outcome query(String requestId, SignedRequest request) {
+    private Outcome query(String requestId, String sourceIp, SignedRequest request) {
         QueryParameters parameters = QueryParameters.parse(isForm(request)
                 ? new String(request.body(), StandardCharsets.UTF_8) : request.rawQuery());
         String action = parameters.get("Action").orElse("-");
@@ -125,7 +125,7 @@ public final class Dispatcher {
                         "Could not find operation " + action + " for version " + parameters.get("Version").orElse("NO_VERSION_SPECIFIED"));
             }
             return new Outcome(operation.iamAction(),
-                    invokeQuery(requestId, caller, service, operation, parameters));
+                    invokeQuery(requestId, sourceIp, caller, service, operation, parameters));
         } catch (AwsException e) {
             return new Outcome(action, QueryXml.error(e, namespace, requestId));
         } catch (RuntimeException e) {
@@ -135,11 +135,12 @@ public final class Dispatcher {
     }
 
     @SuppressWarnings("unchecked")
-    private <Q, R> EdgeResponse invokeQuery(String requestId, Authenticated caller, ServiceDefinition.Query service,
+    private <Q, R> EdgeResponse invokeQuery(String requestId, String sourceIp, Authenticated caller,
+                                            ServiceDefinition.Query service,
                                             Operation<Q, R> operation, QueryParameters parameters) {
         QueryCodec<Q, R> codec = (QueryCodec<Q, R>) service.codecs().get(operation.name());
         Q input = codec.decode(parameters);
-        RequestContext context = context(requestId, caller);
+        RequestContext context = context(requestId, sourceIp, caller);
         authorize(Protocol.QUERY, context, operation, input);
         R output = operation.invoke(context, input);
         return QueryXml.response(operation.name(), service.xmlNamespace(), requestId, codec, output);
@@ -189,8 +190,8 @@ public final class Dispatcher {
         }
     }
 
-    private RequestContext context(String requestId, Authenticated caller) {
-        return new RequestContext(requestId, caller.principal(), caller.signature().region(), clock.instant());
+    private RequestContext context(String requestId, String sourceIp, Authenticated caller) {
+        return new RequestContext(requestId, caller.principal(), caller.signature().region(), clock.instant(), sourceIp);
     }
 
     private static AwsException internalFailure() {

@@ -54,7 +54,8 @@ public final class HttpEdge implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             EdgeResponse response = HEALTH_PATH.equals(path) && "GET".equals(exchange.getRequestMethod())
                     ? new EdgeResponse(200, "application/json", health)
-                    : dispatcher.dispatch(requestId, signedRequest(exchange, body));
+                    : dispatcher.dispatch(requestId, exchange.getRemoteAddress().getAddress().getHostAddress(),
+                    signedRequest(exchange, body));
             exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);

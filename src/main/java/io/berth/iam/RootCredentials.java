@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Map;
 
 /**
@@ -18,10 +17,6 @@ import java.util.Map;
 public record RootCredentials(String accessKeyId, String secretAccessKey) {
 
     public static final String FILE = "root-credentials.json";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    private static final String SECRET_ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     /** Reads the stored pair, creating it on first use. */
     public static RootCredentials loadOrCreate(Path dataDir) throws IOException {
@@ -29,7 +24,8 @@ public record RootCredentials(String accessKeyId, String secretAccessKey) {
         if (Files.exists(file)) {
             return read(file);
         }
-        RootCredentials created = new RootCredentials("AKIA" + random(KEY_ALPHABET, 16), random(SECRET_ALPHABET, 40));
+        IamIds ids = IamIds.random();
+        RootCredentials created = new RootCredentials(ids.accessKeyId(), ids.secretAccessKey());
         Files.createDirectories(dataDir);
         Path temporary = dataDir.resolve(FILE + ".tmp");
         Files.deleteIfExists(temporary);
@@ -44,13 +40,5 @@ public record RootCredentials(String accessKeyId, String secretAccessKey) {
     public static RootCredentials read(Path file) throws IOException {
         JsonNode json = JsonCodec.mapper().readTree(file.toFile());
         return new RootCredentials(json.path("accessKeyId").asText(), json.path("secretAccessKey").asText());
-    }
-
-    private static String random(String alphabet, int length) {
-        StringBuilder out = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            out.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return out.toString();
     }
 }

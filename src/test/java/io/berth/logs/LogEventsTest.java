@@ -174,7 +174,8 @@ class LogEventsTest {
 
     @SuppressWarnings("unchecked")
     private <R> R invoke(String operation, Object request) {
-        RequestContext context = new RequestContext("test", Principal.root(ACCOUNT, "AKIDEXAMPLE"), REGION, clock.instant());
+        RequestContext context = new RequestContext("test", Principal.root(ACCOUNT, "AKIDEXAMPLE"), REGION, clock.instant(),
+                "127.0.0.1");
         return (R) LogsApi.definition(store, clock).operations().get(operation).invoke(context, request);
     }
 }

@@ -1,0 +1,69 @@
+package io.berth.iam;
+
+import io.berth.edge.Principal;
+import io.berth.edge.RequestContext;
+
+import java.util.List;
+
+/**
+ * The resource ARNs IAM authorizes its operations against: the user, role, group or policy the
+ * request names, with the path it really has (or would get, for Create*), and "*" for listings
+ * of a whole kind. IAM's ARNs carry paths, so naming an existing entity costs one read.
+ */
+final class IamResources {
+
+    private final IamRuntime iam;
+
+    IamResources(IamRuntime iam) {
+        this.iam = iam;
+    }
+
+    List<String> user(RequestContext context, String name) {
+        if (name == null) {
+            // Operations on "my own" user: the signer itself.
+            return List.of(context.principal().kind() == Principal.Kind.USER ? context.principal().arn()
+                    : IamArns.of(context.accountId(), "user", "/", ""));
+        }
+        String account = context.accountId();
+        return List.of(iam.read(documents -> IamRepository.user(documents, account, name).map(u -> u.arn(account)))
+                .orElse(IamArns.of(account, "user", "/", name)));
+    }
+
+    List<String> role(RequestContext context, String name) {
+        String account = context.accountId();
+        return List.of(iam.read(documents -> IamRepository.role(documents, account, name).map(r -> r.arn(account)))
+                .orElse(IamArns.of(account, "role", "/", String.valueOf(name))));
+    }
+
+    List<String> group(RequestContext context, String name) {
+        String account = context.accountId();
+        return List.of(iam.read(documents -> IamRepository.group(documents, account, name).map(g -> g.arn(account)))
+                .orElse(IamArns.of(account, "group", "/", String.valueOf(name))));
+    }
+
+    List<String> entity(RequestContext context, EntityKind kind, String name) {
+        return switch (kind) {
+            case USER -> user(context, name);
+            case ROLE -> role(context, name);
+            case GROUP -> group(context, name);
+        };
+    }
+
+    /** The user owning an access key; "*" for a key the account does not have (IAM then denies anyway). */
+    List<String> accessKeyOwner(RequestContext context, String accessKeyId) {
+        String account = context.accountId();
+        return List.of(iam.read(documents -> IamRepository.accessKey(documents, accessKeyId)
+                .filter(key -> key.accountId().equals(account))
+                .flatMap(key -> IamRepository.user(documents, account, key.userName()))
+                .map(user -> user.arn(account))).orElse("*"));
+    }
+
+    /** The ARN an entity about to be created will have. */
+    static List<String> created(RequestContext context, String type, String path, String name) {
+        return List.of(IamArns.of(context.accountId(), type, path == null ? "/" : path, String.valueOf(name)));
+    }
+
+    static List<String> policy(String arn) {
+        return List.of(arn == null ? "*" : arn);
+    }
+}

@@ -1,0 +1,60 @@
+package io.berth.iam;
+
+import io.berth.iam.model.IamShapes.AttachedPermissionsBoundary;
+import io.berth.iam.model.IamShapes.Group;
+import io.berth.iam.model.IamShapes.Policy;
+import io.berth.iam.model.IamShapes.Role;
+import io.berth.iam.model.IamShapes.RoleLastUsed;
+import io.berth.iam.model.IamShapes.Tag;
+import io.berth.iam.model.IamShapes.User;
+
+import java.util.List;
+
+/**
+ * Stored entities as IAM shows them. IAM shows more in Get* than in List*: tags, permissions
+ * boundaries and last use only when one entity is asked for, and Create* answers with less
+ * than Get* (no role description or session duration, no policy description).
+ */
+final class IamViews {
+
+    /** Which answer an entity appears in. */
+    enum Detail { CREATED, FULL, LISTED }
+
+    private IamViews() {
+    }
+
+    static User user(String account, StoredUser u, Detail detail) {
+        boolean full = detail != Detail.LISTED;
+        return new User(u.path(), u.userName(), u.userId(), u.arn(account), u.createDate(), null,
+                full ? AttachedPermissionsBoundary.of(u.permissionsBoundary()) : null, full ? tagsOrNull(u.tags()) : null);
+    }
+
+    static Role role(String account, StoredRole r, Detail detail) {
+        boolean listed = detail == Detail.LISTED;
+        boolean created = detail == Detail.CREATED;
+        return new Role(r.path(), r.roleName(), r.roleId(), r.arn(account), r.createDate(),
+                PolicyDocuments.urlEncode(r.assumeRolePolicyDocument()),
+                created ? null : r.description(), created ? null : r.maxSessionDuration(),
+                listed ? null : AttachedPermissionsBoundary.of(r.permissionsBoundary()),
+                listed ? null : tagsOrNull(r.tags()),
+                detail == Detail.FULL ? new RoleLastUsed(null, null) : null);
+    }
+
+    static Group group(String account, StoredGroup g) {
+        return new Group(g.path(), g.groupName(), g.groupId(), g.arn(account), g.createDate());
+    }
+
+    static Policy policy(ManagedPolicy p, int attachments, int boundaryUses, Detail detail) {
+        List<Tag> tags = switch (detail) {
+            case CREATED -> tagsOrNull(p.tags());
+            case FULL -> p.tags();
+            case LISTED -> null;
+        };
+        return new Policy(p.name(), p.policyId(), p.arn(), p.path(), p.defaultVersionId(), attachments, boundaryUses,
+                true, detail == Detail.FULL ? p.description() : null, p.createDate(), p.updateDate(), tags);
+    }
+
+    private static List<Tag> tagsOrNull(List<Tag> tags) {
+        return tags.isEmpty() ? null : tags;
+    }
+}

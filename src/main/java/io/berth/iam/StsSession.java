@@ -1,0 +1,27 @@
+package io.berth.iam;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Temporary credentials STS issued. For AssumeRole, the role and session name (and any session
+ * policy); for GetSessionToken, the user (or root) they stand for.
+ *
+ * @param roleName null for a GetSessionToken session
+ * @param userName null for an AssumeRole session, or a root GetSessionToken session
+ */
+public record StsSession(String accessKeyId, String secretAccessKey, String sessionToken, String accountId,
+                         String roleName, String roleId, String sessionName, String userName, String userId,
+                         String sessionPolicy, Map<String, String> tags, Instant expiration) {
+
+    public boolean assumedRole() {
+        return roleName != null;
+    }
+
+    public String arn() {
+        if (assumedRole()) {
+            return "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/" + sessionName;
+        }
+        return userName == null ? "arn:aws:iam::" + accountId + ":root" : null;
+    }
+}
