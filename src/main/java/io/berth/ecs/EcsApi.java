@@ -62,7 +62,8 @@ public final class EcsApi {
                 op("DeleteCluster", DeleteClusterRequest.class,
                         (c, r) -> List.of(clusterArn(c, r.cluster())), clusters::deleteCluster),
                 op("RegisterTaskDefinition", RegisterTaskDefinitionRequest.class, ResourceResolver.any(),
-                        taskDefinitions::registerTaskDefinition),
+                        taskDefinitions::registerTaskDefinition)
+                        .passingRoles((c, r) -> roles(r.taskRoleArn(), r.executionRoleArn())),
                 op("DescribeTaskDefinition", DescribeTaskDefinitionRequest.class, ResourceResolver.any(),
                         taskDefinitions::describeTaskDefinition),
                 op("ListTaskDefinitions", ListTaskDefinitionsRequest.class, ResourceResolver.any(),
@@ -81,7 +82,8 @@ public final class EcsApi {
                 op("ListTagsForResource", ListTagsForResourceRequest.class,
                         (c, r) -> List.of(String.valueOf(r.resourceArn())), tags::listTagsForResource),
                 op("RunTask", RunTaskRequest.class,
-                        (c, r) -> List.of(taskDefinitionArn(c, r.taskDefinition())), tasks::runTask),
+                        (c, r) -> List.of(taskDefinitionArn(c, r.taskDefinition())), tasks::runTask)
+                        .passingRoles((c, r) -> launchRoles(taskDefinitions, c, r)),
                 op("StartTask", StartTaskRequest.class,
                         (c, r) -> List.of(taskDefinitionArn(c, r.taskDefinition())), tasks::startTask),
                 op("StopTask", StopTaskRequest.class, (c, r) -> List.of(taskArn(c, r.cluster(), r.task())), tasks::stopTask),
@@ -91,7 +93,22 @@ public final class EcsApi {
                 op("ListTasks", ListTasksRequest.class, (c, r) -> List.of(clusterArn(c, r.cluster())), tasks::listTasks)));
     }
 
-    private static <Q, R> Operation<?, ?> op(String name, Class<Q> type, ResourceResolver<Q> resources,
+    /** The roles a launch hands to ECS: the task definition's, unless overridden. */
+    private static List<String> launchRoles(TaskDefinitions taskDefinitions, RequestContext context, RunTaskRequest request) {
+        var overrides = request.overrides();
+        List<String> defined = taskDefinitions.rolesOf(context, request.taskDefinition());
+        String taskRole = overrides != null && overrides.taskRoleArn() != null ? overrides.taskRoleArn()
+                : defined.get(0);
+        String executionRole = overrides != null && overrides.executionRoleArn() != null ? overrides.executionRoleArn()
+                : defined.get(1);
+        return roles(taskRole, executionRole);
+    }
+
+    private static List<String> roles(String... arns) {
+        return java.util.Arrays.stream(arns).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    private static <Q, R> Operation<Q, R> op(String name, Class<Q> type, ResourceResolver<Q> resources,
                                              io.berth.edge.Handler<Q, R> handler) {
         return Operation.of("ecs", name, type, resources, handler);
     }

@@ -182,6 +182,16 @@ public final class TaskDefinitions {
         }
     }
 
+    /** The task role and execution role (each possibly null) of the revision a reference names, if any. */
+    List<String> rolesOf(RequestContext context, String reference) {
+        if (reference == null || reference.isEmpty()) {
+            return java.util.Arrays.asList(null, null);
+        }
+        return store.read(documents -> resolve(documents, context, reference))
+                .map(s -> java.util.Arrays.asList(s.taskDefinition().taskRoleArn(), s.taskDefinition().executionRoleArn()))
+                .orElse(java.util.Arrays.asList(null, null));
+    }
+
     static void save(Documents documents, RequestContext context, StoredTaskDefinition stored) {
         TaskDefinitionRepository.save(documents, EcsArns.scope(context), stored);
     }

@@ -147,10 +147,10 @@ public final class Dispatcher {
     }
 
     private void authorize(Protocol protocol, RequestContext context, Operation<?, ?> operation, Object input) {
-        for (String resource : operation.resourcesOf(context, input)) {
-            if (!authorizer.allows(context, operation.iamAction(), resource)) {
+        for (Operation.Permission permission : operation.permissionsFor(context, input)) {
+            if (!authorizer.allows(context, permission.action(), permission.resource())) {
                 throw new AwsException(protocol.accessDenied, protocol.authStatus, "User: " + context.principal().arn()
-                        + " is not authorized to perform: " + operation.iamAction() + " on resource: " + resource);
+                        + " is not authorized to perform: " + permission.action() + " on resource: " + permission.resource());
             }
         }
     }
@@ -169,6 +169,7 @@ public final class Dispatcher {
                 .map(IssuedCredential::principal)
                 .orElseThrow(() -> new AwsException(protocol.unknownKey, protocol.authStatus,
                         "The security token included in the request is invalid."));
+        credentials.used(signature.accessKeyId(), signature.service(), signature.region(), clock.instant());
         return new Authenticated(signature, principal);
     }
 

@@ -4,6 +4,7 @@ import io.berth.edge.CredentialRegistry;
 import io.berth.edge.IssuedCredential;
 import io.berth.edge.Principal;
 
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 
@@ -38,6 +39,13 @@ public final class Credentials implements CredentialRegistry {
         return directory.findAccessKey(accessKeyId).filter(IamDirectory.AccessKeyOwner::active)
                 .map(key -> new IssuedCredential(accessKeyId, key.secretAccessKey(), null, new Principal(
                         Principal.Kind.USER, key.accountId(), key.userArn(), key.userId(), accessKeyId)));
+    }
+
+    @Override
+    public void used(String accessKeyId, String service, String region, Instant when) {
+        if (accessKeyId.startsWith("AKIA") && !root.accessKeyId().equals(accessKeyId)) {
+            directory.recordAccessKeyUse(accessKeyId, when, service, region);
+        }
     }
 
     private IssuedCredential sessionCredential(StsSession session) {
