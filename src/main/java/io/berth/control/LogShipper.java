@@ -134,7 +134,7 @@ final class LogShipper implements AutoCloseable {
                 lines.add(end);
             }
         });
-        List<LogEvents.Event> batch = new ArrayList<>();
+        List<ContainerRuntime.LogLine> batch = new ArrayList<>();
         boolean ended = false;
         try {
             while (!ended) {
@@ -143,16 +143,20 @@ final class LogShipper implements AutoCloseable {
                     if (line == end) {
                         ended = true;
                     } else {
-                        long timestamp = (line.timestamp() == null ? clock.instant() : line.timestamp()).toEpochMilli();
+                        Instant timestamp = line.timestamp() == null ? clock.instant() : line.timestamp();
                         // Resuming after a restart: what is already stored is not shipped twice.
-                        if (last.isEmpty() || timestamp > last.getAsLong()) {
-                            batch.add(new LogEvents.Event(timestamp, line.text()));
+                        if (last.isEmpty() || timestamp.toEpochMilli() > last.getAsLong()) {
+                            batch.add(new ContainerRuntime.LogLine(timestamp, line.text()));
                         }
                         line = batch.size() >= BATCH ? null : lines.poll();
                     }
                 }
                 if (!batch.isEmpty()) {
-                    logs.append(d.accountId(), d.region(), d.group(), d.stream(), List.copyOf(batch));
+                    // stdout and stderr arrive as separate streams: the runtime's nanosecond times order
+                    // them, before CloudWatch's milliseconds would make them tie.
+                    batch.sort(java.util.Comparator.comparing(ContainerRuntime.LogLine::timestamp));
+                    logs.append(d.accountId(), d.region(), d.group(), d.stream(), batch.stream()
+                            .map(l -> new LogEvents.Event(l.timestamp().toEpochMilli(), l.text())).toList());
                     batch.clear();
                 }
             }

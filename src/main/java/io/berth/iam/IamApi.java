@@ -1,5 +1,6 @@
 package io.berth.iam;
 
+import io.berth.iam.model.SimulationMessages;
 import io.berth.edge.Handler;
 import io.berth.edge.Operation;
 import io.berth.edge.ResourceResolver;
@@ -105,6 +106,11 @@ public final class IamApi {
         operations.addAll(policies(new ManagedPolicies(iam), new PolicyVersions(iam), attachments));
         operations.addAll(attachments(attachments, on));
         operations.addAll(inlinePolicies(new InlinePolicies(iam), on));
+        Simulations simulations = new Simulations(directory);
+        operations.add(op("SimulatePrincipalPolicy", SimulationMessages.SimulatePrincipalPolicyRequest.class,
+                (c, r) -> List.of(String.valueOf(r.policySourceArn())), simulations::simulatePrincipalPolicy));
+        operations.add(op("SimulateCustomPolicy", SimulationMessages.SimulateCustomPolicyRequest.class,
+                ResourceResolver.any(), simulations::simulateCustomPolicy));
         return new ServiceDefinition.Query("iam", VERSION, NAMESPACE, operations);
     }
 

@@ -278,7 +278,7 @@ class TaskIT {
             String td = ecs.registerTaskDefinition(r -> r.family("shipped").requiresCompatibilities(Compatibility.FARGATE)
                     .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
                     .executionRoleArn("arn:aws:iam::000000000000:role/ecsTaskExecutionRole")
-                    .containerDefinitions(container("main", "echo first; echo second >&2; exit 0")
+                    .containerDefinitions(container("main", "echo first; echo second; echo third >&2; exit 0")
                             .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of("awslogs-group", "/ecs/shipped",
                                     "awslogs-region", "us-east-1", "awslogs-stream-prefix", "app"))).build()))
                     .taskDefinition().taskDefinitionArn();
@@ -287,8 +287,10 @@ class TaskIT {
 
             List<String> messages = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> logs.getLogEvents(r -> r
                     .logGroupName("/ecs/shipped").logStreamName(stream).startFromHead(true)).events().stream()
-                    .map(OutputLogEvent::message).toList(), m -> m.size() == 2);
-            assertThat(messages).containsExactly("first", "second");
+                    .map(OutputLogEvent::message).toList(), m -> m.size() == 3);
+            // stdout keeps its order; stderr is another stream, interleaved by the runtime's timestamps.
+            assertThat(messages).containsExactlyInAnyOrder("first", "second", "third");
+            assertThat(messages.indexOf("first")).isLessThan(messages.indexOf("second"));
         }
     }
 

@@ -104,6 +104,28 @@ class EnforcementIT {
     }
 
     @Test
+    void theSimulatorSaysWhy() {
+        user("simulated", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Read\",\"Effect\":\"Allow\","
+                + "\"Action\":\"ecs:Describe*\",\"Resource\":\"*\"},{\"Sid\":\"NoProd\",\"Effect\":\"Deny\","
+                + "\"Action\":\"ecs:*\",\"Resource\":\"arn:aws:ecs:*:*:cluster/prod\"}]}");
+
+        var results = iam.simulatePrincipalPolicy(r -> r.policySourceArn("arn:aws:iam::000000000000:user/simulated")
+                .actionNames("ecs:DescribeClusters", "ecs:RunTask")
+                .resourceArns("arn:aws:ecs:us-east-1:000000000000:cluster/dev",
+                        "arn:aws:ecs:us-east-1:000000000000:cluster/prod")).evaluationResults();
+
+        assertThat(results).extracting(r -> r.evalActionName() + " " + r.evalResourceName().substring(r.evalResourceName()
+                .lastIndexOf('/') + 1) + " " + r.evalDecisionAsString()).containsExactly(
+                "ecs:DescribeClusters dev allowed", "ecs:DescribeClusters prod explicitDeny",
+                "ecs:RunTask dev implicitDeny", "ecs:RunTask prod explicitDeny");
+        assertThat(results.getFirst().matchedStatements()).singleElement()
+                .satisfies(m -> assertThat(m.sourcePolicyId()).endsWith("#p0"));
+        var custom = iam.simulateCustomPolicy(r -> r.policyInputList(allow("logs:*", "*")).actionNames("logs:GetLogEvents",
+                "ecs:ListClusters")).evaluationResults();
+        assertThat(custom).extracting(r -> r.evalDecisionAsString()).containsExactly("allowed", "implicitDeny");
+    }
+
+    @Test
     void assumeRoleNeedsTheTrustPolicyAndGivesTheRolesPermissionsOnly() {
         AwsBasicCredentials alice = user("alice", allow("sts:AssumeRole", "*"));
         AwsBasicCredentials mallory = user("mallory", allow("sts:AssumeRole", "*"));
