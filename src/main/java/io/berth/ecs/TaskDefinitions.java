@@ -17,7 +17,6 @@ import io.berth.edge.RequestContext;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +112,7 @@ public final class TaskDefinitions {
             if (!"ACTIVE".equals(current.status())) {
                 return new TaskDefinitionResponse(current, null);
             }
-            TaskDefinition inactive = withStatus(current, "INACTIVE", context.receivedAt(), null);
+            TaskDefinition inactive = TaskDefinitionCopies.withStatus(current, "INACTIVE", context.receivedAt(), null);
             TaskDefinitionRepository.save(documents, scope, new StoredTaskDefinition(inactive, stored.tags()));
             return new TaskDefinitionResponse(inactive, null);
         });
@@ -142,7 +141,7 @@ public final class TaskDefinitions {
                 } else {
                     TaskDefinition current = stored.get().taskDefinition();
                     TaskDefinition deleting = "DELETE_IN_PROGRESS".equals(current.status()) ? current
-                            : withStatus(current, "DELETE_IN_PROGRESS", current.deregisteredAt(), context.receivedAt());
+                            : TaskDefinitionCopies.withStatus(current, "DELETE_IN_PROGRESS", current.deregisteredAt(), context.receivedAt());
                     TaskDefinitionRepository.save(documents, scope, new StoredTaskDefinition(deleting, stored.get().tags()));
                     deleted.add(deleting);
                 }
@@ -237,12 +236,4 @@ public final class TaskDefinitions {
         }
     }
 
-    private static TaskDefinition withStatus(TaskDefinition t, String status, Instant deregisteredAt, Instant deleteRequestedAt) {
-        return new TaskDefinition(t.taskDefinitionArn(), t.containerDefinitions(), t.family(), t.taskRoleArn(),
-                t.executionRoleArn(), t.networkMode(), t.revision(), t.volumes(), status, t.requiresAttributes(),
-                t.placementConstraints(), t.compatibilities(), t.runtimePlatform(), t.requiresCompatibilities(),
-                t.cpu(), t.memory(), t.inferenceAccelerators(), t.pidMode(), t.ipcMode(), t.proxyConfiguration(),
-                t.registeredAt(), deregisteredAt, deleteRequestedAt, t.registeredBy(), t.ephemeralStorage(),
-                t.enableFaultInjection());
-    }
 }

@@ -8,7 +8,6 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /** AWS Query responses and errors as XML documents. */
 public final class QueryXml {
@@ -76,9 +75,5 @@ public final class QueryXml {
             throw new IllegalStateException(e);
         }
         return new EdgeResponse(status, CONTENT_TYPE, out.toByteArray());
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
