@@ -111,6 +111,7 @@ public final class Dispatcher {
                 ? new String(request.body(), StandardCharsets.UTF_8) : request.rawQuery());
         String action = parameters.get("Action").orElse("-");
         String namespace = null;
+        ServiceDefinition.Dialect dialect = ServiceDefinition.Dialect.AWS_QUERY;
         try {
             Authenticated caller = authenticate(request, Protocol.QUERY);
             ServiceDefinition.Query service = queryBySigningName.get(caller.signature().service());
@@ -119,6 +120,7 @@ public final class Dispatcher {
                         "Could not find operation " + action + " for service " + caller.signature().service());
             }
             namespace = service.xmlNamespace();
+            dialect = service.dialect();
             Operation<?, ?> operation = service.operations().get(action);
             if (operation == null) {
                 throw new AwsException(Protocol.QUERY.unknownOperation, 400,
@@ -127,10 +129,10 @@ public final class Dispatcher {
             return new Outcome(operation.iamAction(),
                     invokeQuery(requestId, sourceIp, caller, service, operation, parameters));
         } catch (AwsException e) {
-            return new Outcome(action, QueryXml.error(e, namespace, requestId));
+            return new Outcome(action, queryError(e, dialect, namespace, requestId));
         } catch (RuntimeException e) {
             log.error("request id={} op={} failed", requestId, action, e);
-            return new Outcome(action, QueryXml.error(internalFailure(), namespace, requestId));
+            return new Outcome(action, queryError(internalFailure(), dialect, namespace, requestId));
         }
     }
 
@@ -143,7 +145,15 @@ public final class Dispatcher {
         RequestContext context = context(requestId, sourceIp, caller);
         authorize(Protocol.QUERY, context, operation, input);
         R output = operation.invoke(context, input);
-        return QueryXml.response(operation.name(), service.xmlNamespace(), requestId, codec, output);
+        return service.dialect() == ServiceDefinition.Dialect.EC2
+                ? QueryXml.ec2Response(operation.name(), service.xmlNamespace(), requestId, codec, output)
+                : QueryXml.response(operation.name(), service.xmlNamespace(), requestId, codec, output);
+    }
+
+    private static EdgeResponse queryError(AwsException error, ServiceDefinition.Dialect dialect, String namespace,
+                                           String requestId) {
+        return dialect == ServiceDefinition.Dialect.EC2 ? QueryXml.ec2Error(error, requestId)
+                : QueryXml.error(error, namespace, requestId);
     }
 
     private void authorize(Protocol protocol, RequestContext context, Operation<?, ?> operation, Object input) {

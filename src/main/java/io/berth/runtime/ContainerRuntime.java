@@ -37,6 +37,9 @@ public interface ContainerRuntime extends AutoCloseable {
      */
     boolean isSpare(ContainerStatus container);
 
+    /** The network namespace a running sandbox holds, as a path (e.g. /proc/PID/ns/net). */
+    String networkNamespace(String sandboxId);
+
     /** Creates (does not start) a container inside a sandbox; returns its runtime id. */
     String create(ContainerSpec spec);
 

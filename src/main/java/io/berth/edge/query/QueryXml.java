@@ -33,6 +33,33 @@ public final class QueryXml {
         });
     }
 
+    /** An EC2 response: {@code <requestId>} and the members directly under {@code <OpResponse>}. */
+    public static <R> EdgeResponse ec2Response(String operation, String namespace, String requestId,
+                                               QueryCodec<?, R> codec, R result) {
+        return write(200, xml -> {
+            xml.writeStartElement(operation + "Response");
+            xml.writeDefaultNamespace(namespace);
+            element(xml, "requestId", requestId);
+            codec.encodeResult(result, xml);
+            xml.writeEndElement();
+        });
+    }
+
+    /** An EC2 error: {@code <Response><Errors><Error>…</Error></Errors><RequestID/></Response>}. */
+    public static EdgeResponse ec2Error(AwsException error, String requestId) {
+        return write(error.status(), xml -> {
+            xml.writeStartElement("Response");
+            xml.writeStartElement("Errors");
+            xml.writeStartElement("Error");
+            element(xml, "Code", error.code());
+            element(xml, "Message", error.getMessage());
+            xml.writeEndElement();
+            xml.writeEndElement();
+            element(xml, "RequestID", requestId);
+            xml.writeEndElement();
+        });
+    }
+
     public static EdgeResponse error(AwsException error, String namespace, String requestId) {
         return write(error.status(), xml -> {
             xml.writeStartElement("ErrorResponse");

@@ -142,6 +142,13 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public String networkNamespace(String sandboxId) {
+        Integer pid = inspectRaw(sandboxId).map(c -> c.getState().getPid()).filter(p -> p != null && p > 0)
+                .orElseThrow(() -> new RuntimeUnavailableException("sandbox " + sandboxId + " is not running", null));
+        return "/proc/" + pid + "/ns/net";
+    }
+
+    @Override
     public boolean isSpare(ContainerStatus container) {
         return sandboxes.madeHere(container.labels());
     }
