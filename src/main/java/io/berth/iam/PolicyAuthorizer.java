@@ -24,6 +24,24 @@ public final class PolicyAuthorizer implements Authorizer {
     private final Sessions sessions;
     private final ParsedPolicies parsed = new ParsedPolicies();
 
+    /** The request time as condition keys see it; formatted once per second, not per request. */
+    private record SecondText(long second, String iso, String epoch) {
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<SecondText> LAST_SECOND =
+            new java.util.concurrent.atomic.AtomicReference<>(new SecondText(-1, "", ""));
+
+    private static SecondText currentSecond(long epochSecond) {
+        SecondText last = LAST_SECOND.get();
+        if (last.second() == epochSecond) {
+            return last;
+        }
+        SecondText fresh = new SecondText(epochSecond,
+                DateTimeFormatter.ISO_INSTANT.format(java.time.Instant.ofEpochSecond(epochSecond)), String.valueOf(epochSecond));
+        LAST_SECOND.set(fresh);
+        return fresh;
+    }
+
     public PolicyAuthorizer(IamDirectory directory, Sessions sessions) {
         this.directory = directory;
         this.sessions = sessions;
@@ -86,9 +104,10 @@ public final class PolicyAuthorizer implements Authorizer {
 
     /** The global condition keys every request carries. */
     static AuthorizationRequest.Builder withContext(AuthorizationRequest.Builder builder, RequestContext context) {
+        SecondText now = currentSecond(context.receivedAt().getEpochSecond());
         return builder.context("aws:RequestedRegion", context.region())
-                .context("aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(context.receivedAt()))
-                .context("aws:EpochTime", String.valueOf(context.receivedAt().getEpochSecond()))
+                .context("aws:CurrentTime", now.iso())
+                .context("aws:EpochTime", now.epoch())
                 .context("aws:SecureTransport", "false")
                 .context("aws:SourceIp", context.sourceIp());
     }
