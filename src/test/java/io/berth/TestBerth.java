@@ -1,6 +1,10 @@
 package io.berth;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -25,6 +29,7 @@ public final class TestBerth implements AutoCloseable {
     public static final String ACCOUNT = "000000000000";
     public static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
     public static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    private static final AwsCredentials ROOT = AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY);
 
     private final BerthServer server;
 
@@ -73,53 +78,35 @@ public final class TestBerth implements AutoCloseable {
     }
 
     public EcsClient ecs(String region, String accessKey, String secretKey) {
-        return EcsClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
-                .build();
-    }
-
-    public IamClient iam() {
-        return IamClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.AWS_GLOBAL)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
-                .build();
-    }
-
-    /** An STS client signing with any credentials (a session token when given). */
-    public StsClient sts(software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
-        return StsClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
-                .build();
+        return client(EcsClient.builder(), Region.of(region), AwsBasicCredentials.create(accessKey, secretKey));
     }
 
     /** An ECS client signing with any credentials (a session token when given). */
-    public EcsClient ecs(software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
-        return EcsClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
-                .build();
+    public EcsClient ecs(AwsCredentials credentials) {
+        return client(EcsClient.builder(), Region.US_EAST_1, credentials);
+    }
+
+    public IamClient iam() {
+        return client(IamClient.builder(), Region.AWS_GLOBAL, ROOT);
     }
 
     public StsClient sts() {
-        return StsClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        return sts(ROOT);
+    }
+
+    /** An STS client signing with any credentials (a session token when given). */
+    public StsClient sts(AwsCredentials credentials) {
+        return client(StsClient.builder(), Region.US_EAST_1, credentials);
+    }
+
+    /** A client of the AWS SDK for Java v2 pointed at this Berth, failing at once rather than retrying. */
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, Region region,
+                                                                                       AwsCredentials credentials) {
+        return builder.endpointOverride(endpoint())
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 
