@@ -1,6 +1,7 @@
 package io.berth;
 
 import io.berth.control.TaskController;
+import io.berth.ec2.Ec2Api;
 import io.berth.ecs.EcsApi;
 import io.berth.ecs.IdGenerator;
 import io.berth.ecs.TaskRecords;
@@ -79,6 +80,7 @@ public final class BerthServer implements AutoCloseable {
                     List.of(EcsApi.definition(store, IdGenerator.random(), () -> runtime != null,
                                     controller == null ? () -> { } : controller),
                             StsApi.definition(directory, sessions, policies, clock), LogsApi.definition(store, clock),
+                            Ec2Api.definition(store, clock),
                             IamApi.definition(store, clock, directory)),
                     new Credentials(config.accountId(), root, directory, sessions, clock), authorizer, clock,
                     config.maxClockSkew());

@@ -30,6 +30,7 @@ public final class Dispatcher {
 
     private final Map<String, ServiceDefinition.Json> jsonByTarget;
     private final Map<String, ServiceDefinition.Query> queryBySigningName;
+    private final Map<String, ServiceDefinition.Query> queryByVersion;
     private final SigV4Verifier verifier;
     private final CredentialRegistry credentials;
     private final Authorizer authorizer;
@@ -43,6 +44,8 @@ public final class Dispatcher {
         this.queryBySigningName = services.stream().filter(s -> s instanceof ServiceDefinition.Query)
                 .map(s -> (ServiceDefinition.Query) s)
                 .collect(Collectors.toUnmodifiableMap(ServiceDefinition.Query::signingName, Function.identity()));
+        this.queryByVersion = queryBySigningName.values().stream()
+                .collect(Collectors.toUnmodifiableMap(ServiceDefinition.Query::version, Function.identity()));
         this.credentials = credentials;
         this.authorizer = authorizer;
         this.clock = clock;
@@ -111,7 +114,9 @@ public final class Dispatcher {
                 ? new String(request.body(), StandardCharsets.UTF_8) : request.rawQuery());
         String action = parameters.get("Action").orElse("-");
         String namespace = null;
-        ServiceDefinition.Dialect dialect = ServiceDefinition.Dialect.AWS_QUERY;
+        // Until the signature names the service, the API version tells which dialect an error must speak.
+        ServiceDefinition.Dialect dialect = parameters.get("Version").map(queryByVersion::get)
+                .map(ServiceDefinition.Query::dialect).orElse(ServiceDefinition.Dialect.AWS_QUERY);
         try {
             Authenticated caller = authenticate(request, Protocol.QUERY);
             ServiceDefinition.Query service = queryBySigningName.get(caller.signature().service());

@@ -1,0 +1,115 @@
+package io.berth.ec2;
+
+import io.berth.ec2.Ec2Messages.CreateSecurityGroupRequest;
+import io.berth.ec2.Ec2Messages.CreateSubnetRequest;
+import io.berth.ec2.Ec2Messages.CreateTagsRequest;
+import io.berth.ec2.Ec2Messages.CreateVpcRequest;
+import io.berth.ec2.Ec2Messages.DeleteSecurityGroupRequest;
+import io.berth.ec2.Ec2Messages.DeleteSubnetRequest;
+import io.berth.ec2.Ec2Messages.DeleteTagsRequest;
+import io.berth.ec2.Ec2Messages.DeleteVpcRequest;
+import io.berth.ec2.Ec2Messages.DescribeAvailabilityZonesRequest;
+import io.berth.ec2.Ec2Messages.DescribeRegionsRequest;
+import io.berth.ec2.Ec2Messages.DescribeRequest;
+import io.berth.ec2.Ec2Messages.DescribeSecurityGroupsRequest;
+import io.berth.ec2.Ec2Messages.GroupReference;
+import io.berth.ec2.Ec2Messages.IpPermission;
+import io.berth.ec2.Ec2Messages.IpRange;
+import io.berth.ec2.Ec2Messages.SecurityGroupRulesRequest;
+import io.berth.ec2.Ec2Messages.UserIdGroupPair;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** Each EC2 operation's request, read from its form parameters as the AWS SDKs and CLI send them. */
+final class Ec2Requests {
+
+    private Ec2Requests() {
+    }
+
+    /** A Describe operation naming its resources {@code idName.N}. */
+    static Function<Ec2Params, DescribeRequest> describe(String idName) {
+        return p -> new DescribeRequest(p.strings(idName), p.filters(), p.integer("MaxResults"), p.string("NextToken"));
+    }
+
+    static DescribeRequest describeTags(Ec2Params p) {
+        return new DescribeRequest(List.of(), p.filters(), p.integer("MaxResults"), p.string("NextToken"));
+    }
+
+    static DescribeRegionsRequest describeRegions(Ec2Params p) {
+        return new DescribeRegionsRequest(p.strings("RegionName"), p.filters());
+    }
+
+    static DescribeAvailabilityZonesRequest describeAvailabilityZones(Ec2Params p) {
+        return new DescribeAvailabilityZonesRequest(p.strings("ZoneName"), p.strings("ZoneId"), p.filters());
+    }
+
+    static CreateVpcRequest createVpc(Ec2Params p) {
+        return new CreateVpcRequest(p.string("CidrBlock"), p.string("InstanceTenancy"), p.tagSpecifications());
+    }
+
+    static DeleteVpcRequest deleteVpc(Ec2Params p) {
+        return new DeleteVpcRequest(p.string("VpcId"));
+    }
+
+    static CreateSubnetRequest createSubnet(Ec2Params p) {
+        return new CreateSubnetRequest(p.string("VpcId"), p.string("CidrBlock"), p.string("AvailabilityZone"),
+                p.string("AvailabilityZoneId"), p.tagSpecifications());
+    }
+
+    static DeleteSubnetRequest deleteSubnet(Ec2Params p) {
+        return new DeleteSubnetRequest(p.string("SubnetId"));
+    }
+
+    static CreateSecurityGroupRequest createSecurityGroup(Ec2Params p) {
+        return new CreateSecurityGroupRequest(p.string("GroupName"), p.string("GroupDescription"), p.string("VpcId"),
+                p.tagSpecifications());
+    }
+
+    static DescribeSecurityGroupsRequest describeSecurityGroups(Ec2Params p) {
+        return new DescribeSecurityGroupsRequest(p.strings("GroupId"), p.strings("GroupName"), p.filters(),
+                p.integer("MaxResults"), p.string("NextToken"));
+    }
+
+    static DeleteSecurityGroupRequest deleteSecurityGroup(Ec2Params p) {
+        return new DeleteSecurityGroupRequest(new GroupReference(p.string("GroupId"), p.string("GroupName")));
+    }
+
+    static SecurityGroupRulesRequest securityGroupRules(Ec2Params p) {
+        return new SecurityGroupRulesRequest(new GroupReference(p.string("GroupId"), p.string("GroupName")),
+                ipPermissions(p), p.strings("SecurityGroupRuleId"), p.tagSpecifications());
+    }
+
+    /**
+     * {@code IpPermissions.N}; or, as older clients send one CIDR rule, the top-level
+     * {@code IpProtocol}, {@code FromPort}, {@code ToPort} and {@code CidrIp}.
+     */
+    private static List<IpPermission> ipPermissions(Ec2Params p) {
+        List<Ec2Params> permissions = p.structures("IpPermissions");
+        if (permissions.isEmpty() && (p.has("IpProtocol") || p.has("CidrIp"))) {
+            return List.of(new IpPermission(p.string("IpProtocol"), p.integer("FromPort"), p.integer("ToPort"),
+                    p.has("CidrIp") ? List.of(new IpRange(p.string("CidrIp"), null)) : List.of(), List.of()));
+        }
+        return permissions.stream().map(Ec2Requests::ipPermission).toList();
+    }
+
+    private static IpPermission ipPermission(Ec2Params p) {
+        if (!p.structures("Ipv6Ranges").isEmpty() || !p.structures("PrefixListIds").isEmpty()) {
+            throw Ec2Errors.invalidParameterValue(
+                    "Berth's security groups take IPv4 CIDRs and security groups as peers, not IPv6 ranges or prefix lists.");
+        }
+        return new IpPermission(p.string("IpProtocol"), p.integer("FromPort"), p.integer("ToPort"),
+                p.structures("IpRanges").stream().map(r -> new IpRange(r.string("CidrIp"), r.string("Description")))
+                        .toList(),
+                p.structures("Groups").stream().map(g -> new UserIdGroupPair(g.string("GroupId"),
+                        g.string("GroupName"), g.string("UserId"), g.string("Description"))).toList());
+    }
+
+    static CreateTagsRequest createTags(Ec2Params p) {
+        return new CreateTagsRequest(p.strings("ResourceId"), p.tags("Tag"));
+    }
+
+    static DeleteTagsRequest deleteTags(Ec2Params p) {
+        return new DeleteTagsRequest(p.strings("ResourceId"), p.tags("Tag"));
+    }
+}

@@ -1,0 +1,116 @@
+package io.berth.ec2;
+
+import io.berth.ec2.Ec2Messages.Filter;
+import io.berth.ec2.Ec2Messages.Tag;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * EC2's {@code Filter.N} for one resource type: every filter must match, a filter matching when
+ * the resource has any of its values ({@code *} and {@code ?} are wildcards, {@code \} escapes
+ * them); {@code tag:KEY} and {@code tag-key} look at the resource's tags. A filter name the
+ * resource type does not know is an error, as in EC2.
+ */
+final class Filters<T> {
+
+    private final Map<String, Function<T, List<String>>> fields;
+    private final Function<T, List<Tag>> tags;
+
+    private Filters(Map<String, Function<T, List<String>>> fields, Function<T, List<Tag>> tags) {
+        this.fields = Map.copyOf(fields);
+        this.tags = tags;
+    }
+
+    static <T> Builder<T> builder() {
+        return new Builder<>();
+    }
+
+    static final class Builder<T> {
+        private final Map<String, Function<T, List<String>>> fields = new LinkedHashMap<>();
+        private Function<T, List<Tag>> tags;
+
+        /** A filter on one value; a null value matches nothing. */
+        Builder<T> field(String name, Function<T, String> value) {
+            return fields(name, t -> {
+                String v = value.apply(t);
+                return v == null ? List.of() : List.of(v);
+            });
+        }
+
+        Builder<T> fields(String name, Function<T, List<String>> values) {
+            fields.put(name, values);
+            return this;
+        }
+
+        /** A true/false filter such as {@code is-default}. */
+        Builder<T> flag(String name, Predicate<T> value) {
+            return field(name, t -> Boolean.toString(value.test(t)));
+        }
+
+        Builder<T> tags(Function<T, List<Tag>> resourceTags) {
+            this.tags = resourceTags;
+            return this;
+        }
+
+        Filters<T> build() {
+            return new Filters<>(fields, tags);
+        }
+    }
+
+    /** Whether a resource passes every filter; checks the filter names first. */
+    Predicate<T> matcher(List<Filter> filters) {
+        List<Predicate<T>> tests = new ArrayList<>();
+        for (Filter filter : filters) {
+            List<Pattern> patterns = filter.values().stream().map(Filters::glob).toList();
+            tests.add(test(filter.name(), patterns));
+        }
+        return resource -> tests.stream().allMatch(t -> t.test(resource));
+    }
+
+    private Predicate<T> test(String name, List<Pattern> patterns) {
+        if (name == null) {
+            throw Ec2Errors.missingParameter("Filter.Name");
+        }
+        if (tags != null && name.startsWith("tag:")) {
+            String key = name.substring("tag:".length());
+            return resource -> tags.apply(resource).stream()
+                    .anyMatch(tag -> tag.key().equals(key) && matchesAny(patterns, tag.value()));
+        }
+        if (tags != null && name.equals("tag-key")) {
+            return resource -> tags.apply(resource).stream().anyMatch(tag -> matchesAny(patterns, tag.key()));
+        }
+        Function<T, List<String>> field = fields.get(name);
+        if (field == null) {
+            throw Ec2Errors.invalidFilter(name);
+        }
+        return resource -> field.apply(resource).stream().anyMatch(value -> matchesAny(patterns, value));
+    }
+
+    private static boolean matchesAny(List<Pattern> patterns, String value) {
+        return patterns.stream().anyMatch(p -> p.matcher(value).matches());
+    }
+
+    private static Pattern glob(String value) {
+        StringBuilder regex = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                literal.append(value.charAt(++i));
+            } else if (c == '*' || c == '?') {
+                regex.append(Pattern.quote(literal.toString())).append(c == '*' ? ".*" : ".");
+                literal.setLength(0);
+            } else {
+                literal.append(c);
+            }
+        }
+        regex.append(Pattern.quote(literal.toString()));
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    }
+}

@@ -1,0 +1,208 @@
+package io.berth.ec2;
+
+import io.berth.ec2.Ec2Messages.GroupIdentifier;
+import io.berth.ec2.Ec2Messages.IpPermission;
+import io.berth.ec2.Ec2Messages.IpRange;
+import io.berth.ec2.Ec2Messages.UserIdGroupPair;
+import io.berth.edge.AwsException;
+import io.berth.store.Store;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * EC2 networking for code inside Berth: the ECS task launcher validates a task's awsvpc
+ * configuration and takes an interface (address, MAC, ENI) for it; the network data plane reads
+ * interfaces and security groups, and polls {@link #rulesVersion()} to notice changes. The state
+ * is the one the EC2 API serves: what is allocated here, DescribeNetworkInterfaces shows.
+ */
+public final class Networks {
+
+    private static final String INVALID_PARAMETER = "InvalidParameterException";
+
+    private final Ec2State state;
+
+    public Networks(Store store, InstantSource clock) {
+        this.state = new Ec2State(store, Ec2Ids.random(), clock);
+    }
+
+    /**
+     * Checks subnets and security groups as ECS RunTask does, answering its
+     * InvalidParameterException. No groups means the VPC's default group. The subnet chosen is
+     * the first, in the order given, with a free address (the first when all are full).
+     */
+    public ResolvedNetwork resolveForTask(String accountId, String region, List<String> subnetIds,
+                                          List<String> securityGroupIds) {
+        if (subnetIds.isEmpty()) {
+            throw new AwsException(INVALID_PARAMETER, 400, "subnets can not be empty.");
+        }
+        return state.read(accountId, region, ec2 -> {
+            List<StoredSubnet> subnets = subnets(ec2, subnetIds);
+            if (subnets.stream().map(StoredSubnet::vpcId).distinct().count() > 1) {
+                throw new AwsException(INVALID_PARAMETER, 400, "Subnets can not be in different VPCs");
+            }
+            StoredVpc vpc = ec2.vpc(subnets.getFirst().vpcId());
+            List<String> groupIds = securityGroupIds.isEmpty()
+                    ? List.of(defaultGroup(ec2, vpc.vpcId()).groupId())
+                    : groups(ec2, securityGroupIds, vpc.vpcId()).stream().map(StoredSecurityGroup::groupId).toList();
+            Function<StoredSubnet, Ec2Messages.SubnetView> views = Subnets.views(ec2);
+            StoredSubnet chosen = subnets.stream().filter(s -> views.apply(s).availableIpAddressCount() > 0)
+                    .findFirst().orElse(subnets.getFirst());
+            return new ResolvedNetwork(vpc.vpcId(), vpc.cidrBlock(), chosen.subnetId(), chosen.cidrBlock(),
+                    chosen.availabilityZone(), gateway(chosen), groupIds);
+        });
+    }
+
+    /**
+     * Takes the lowest free private address of the network's subnet (never one of the five AWS
+     * reserves) and records the interface, in use by {@code taskArn}. A null description is
+     * ECS's, the task attachment's ARN.
+     *
+     * @throws AddressesExhaustedException when the subnet has no free address
+     */
+    public Eni allocate(String accountId, String region, ResolvedNetwork network, String taskArn, String description) {
+        return state.write(accountId, region, ec2 -> {
+            StoredSubnet subnet = subnets(ec2, List.of(network.subnetId())).getFirst();
+            StoredVpc vpc = ec2.vpc(subnet.vpcId());
+            List<StoredSecurityGroup> groups = groups(ec2, network.securityGroupIds(), vpc.vpcId());
+            List<StoredInterface> existing = ec2.all(Ec2Kind.NETWORK_INTERFACE);
+            String address = freeAddress(subnet, existing);
+            Ec2Ids ids = state.ids();
+            Set<String> macs = existing.stream().map(StoredInterface::macAddress).collect(Collectors.toSet());
+            String mac = ids.macAddress();
+            while (macs.contains(mac)) {
+                mac = ids.macAddress();
+            }
+            String ecsAttachmentId = ids.uuid();
+            StoredInterface eni = new StoredInterface(ids.next("eni"), accountId, subnet.subnetId(), vpc.vpcId(),
+                    subnet.availabilityZone(), address, dnsName(region, address), mac,
+                    groups.stream().map(g -> new GroupIdentifier(g.groupId(), g.groupName())).toList(),
+                    description != null ? description
+                            : "arn:aws:ecs:" + region + ":" + accountId + ":attachment/" + ecsAttachmentId,
+                    ids.next("eni-attach"), state.clock().instant(), ecsAttachmentId, taskArn, List.of());
+            ec2.save(Ec2Kind.NETWORK_INTERFACE, eni);
+            ec2.firewallChanged();
+            return view(eni, subnet, vpc);
+        });
+    }
+
+    /** Deletes the interface, returning its address to the subnet; an interface already gone is no error. */
+    public void release(String accountId, String region, String eniId) {
+        state.write(accountId, region, ec2 -> {
+            if (ec2.find(Ec2Kind.NETWORK_INTERFACE, eniId).isPresent()) {
+                ec2.delete(Ec2Kind.NETWORK_INTERFACE, eniId);
+                ec2.firewallChanged();
+            }
+            return null;
+        });
+    }
+
+    public List<Eni> interfaces(String accountId, String region) {
+        return state.read(accountId, region, ec2 -> {
+            Map<String, StoredSubnet> subnets = ec2.all(Ec2Kind.SUBNET).stream()
+                    .collect(Collectors.toMap(StoredSubnet::subnetId, Function.identity()));
+            Map<String, StoredVpc> vpcs = ec2.all(Ec2Kind.VPC).stream()
+                    .collect(Collectors.toMap(StoredVpc::vpcId, Function.identity()));
+            return ec2.all(Ec2Kind.NETWORK_INTERFACE).stream()
+                    .map(i -> view(i, subnets.get(i.subnetId()), vpcs.get(i.vpcId()))).toList();
+        });
+    }
+
+    /** A security group's rules and members, or empty when there is no such group. */
+    public Optional<SecurityGroupView> group(String accountId, String region, String groupId) {
+        return state.read(accountId, region, ec2 -> ec2.find(Ec2Kind.SECURITY_GROUP, groupId).map(group ->
+                new SecurityGroupView(group.groupId(), group.vpcId(), rules(group, false), rules(group, true),
+                        ec2.all(Ec2Kind.NETWORK_INTERFACE).stream()
+                                .filter(i -> i.groupIds().contains(groupId))
+                                .map(StoredInterface::privateIpAddress).toList())));
+    }
+
+    /**
+     * A number that grows whenever what a firewall enforces may have changed (a rule, a group, an
+     * interface joining or leaving its groups) in any account and region; it survives restarts.
+     */
+    public long rulesVersion() {
+        return state.firewallVersion();
+    }
+
+    private static List<StoredSubnet> subnets(Ec2Documents ec2, List<String> subnetIds) {
+        List<String> missing = subnetIds.stream().filter(id -> ec2.find(Ec2Kind.SUBNET, id).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            throw retrieving("subnet", subnetIds, Ec2Errors.subnetNotFound(missing));
+        }
+        return subnetIds.stream().map(ec2::subnet).toList();
+    }
+
+    private static List<StoredSecurityGroup> groups(Ec2Documents ec2, List<String> groupIds, String vpcId) {
+        List<StoredSecurityGroup> groups = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(groupIds)) {
+            StoredSecurityGroup group = ec2.find(Ec2Kind.SECURITY_GROUP, id)
+                    .orElseThrow(() -> retrieving("security group", groupIds, Ec2Errors.groupNotFound(id)));
+            if (!group.vpcId().equals(vpcId)) {
+                throw retrieving("security group", groupIds, Ec2Errors.error("InvalidGroup.NotFound",
+                        "The security group '" + id + "' does not exist in VPC '" + vpcId + "'"));
+            }
+            groups.add(group);
+        }
+        return groups;
+    }
+
+    private static StoredSecurityGroup defaultGroup(Ec2Documents ec2, String vpcId) {
+        return ec2.all(Ec2Kind.SECURITY_GROUP).stream()
+                .filter(g -> g.vpcId().equals(vpcId) && g.defaultGroup()).findFirst().orElseThrow();
+    }
+
+    /** ECS's wording for an EC2 error met while checking a task's network configuration. */
+    private static AwsException retrieving(String what, List<String> ids, AwsException cause) {
+        return new AwsException(INVALID_PARAMETER, 400, "Error retrieving " + what + " information for ["
+                + String.join(", ", ids) + "]: " + cause.getMessage() + " (ErrorCode: " + cause.code() + ")");
+    }
+
+    private static String freeAddress(StoredSubnet subnet, List<StoredInterface> interfaces) {
+        Cidr cidr = subnet.cidr();
+        Set<Long> used = new HashSet<>();
+        interfaces.stream().filter(i -> i.subnetId().equals(subnet.subnetId()))
+                .forEach(i -> used.add(cidr.offsetOf(i.privateIpAddress())));
+        // The network address, the VPC router, DNS and one kept for future use come first; broadcast is last.
+        for (long offset = 4; offset < cidr.size() - 1; offset++) {
+            if (!used.contains(offset)) {
+                return cidr.address(offset);
+            }
+        }
+        throw new AddressesExhaustedException(subnet.subnetId());
+    }
+
+    private static String gateway(StoredSubnet subnet) {
+        return subnet.cidr().address(1);
+    }
+
+    /** ip-10-0-1-5.ec2.internal in us-east-1, ip-10-0-1-5.REGION.compute.internal elsewhere. */
+    private static String dnsName(String region, String address) {
+        String host = "ip-" + address.replace('.', '-');
+        return "us-east-1".equals(region) ? host + ".ec2.internal" : host + "." + region + ".compute.internal";
+    }
+
+    private static Eni view(StoredInterface eni, StoredSubnet subnet, StoredVpc vpc) {
+        return new Eni(eni.networkInterfaceId(), eni.ecsAttachmentId(), eni.taskArn(), vpc.vpcId(), vpc.cidrBlock(),
+                subnet.subnetId(), subnet.cidrBlock(), eni.availabilityZone(), eni.privateIpAddress(), gateway(subnet),
+                eni.macAddress(), eni.privateDnsName(), eni.groupIds());
+    }
+
+    private static List<SecurityGroupView.Rule> rules(StoredSecurityGroup group, boolean egress) {
+        List<SecurityGroupView.Rule> rules = new ArrayList<>();
+        for (IpPermission p : Permissions.permissions(group.rules(egress), group.ownerId())) {
+            rules.add(new SecurityGroupView.Rule(p.ipProtocol(), p.fromPort() == null ? -1 : p.fromPort(),
+                    p.toPort() == null ? -1 : p.toPort(), p.ipRanges().stream().map(IpRange::cidrIp).toList(),
+                    p.groups().stream().map(UserIdGroupPair::groupId).toList()));
+        }
+        return rules;
+    }
+}

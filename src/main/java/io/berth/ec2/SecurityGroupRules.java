@@ -1,0 +1,153 @@
+package io.berth.ec2;
+
+import io.berth.ec2.Ec2Messages.AuthorizeResult;
+import io.berth.ec2.Ec2Messages.DescribeRequest;
+import io.berth.ec2.Ec2Messages.IpPermission;
+import io.berth.ec2.Ec2Messages.Page;
+import io.berth.ec2.Ec2Messages.RevokeResult;
+import io.berth.ec2.Ec2Messages.SecurityGroupRule;
+import io.berth.ec2.Ec2Messages.SecurityGroupRulesRequest;
+import io.berth.ec2.Ec2Messages.Tag;
+import io.berth.ec2.Ec2Messages.UserIdGroupPair;
+import io.berth.ec2.Permissions.Candidate;
+import io.berth.ec2.StoredRule.RuleKey;
+import io.berth.edge.RequestContext;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * AuthorizeSecurityGroupIngress/Egress, RevokeSecurityGroupIngress/Egress and
+ * DescribeSecurityGroupRules. A source group must be a group of the same VPC.
+ */
+final class SecurityGroupRules {
+
+    /** EC2's default quota of inbound, and of outbound, rules per security group. */
+    static final int PER_DIRECTION = 60;
+    private static final String RULE_TYPE = "security-group-rule";
+    private static final Ec2Paging.Bounds BOUNDS = new Ec2Paging.Bounds(5, 1000, "securityGroupRuleIds");
+    private static final Filters<SecurityGroupRule> FILTERS = Filters.<SecurityGroupRule>builder()
+            .field("group-id", SecurityGroupRule::groupId)
+            .field("security-group-rule-id", r -> r.rule().securityGroupRuleId())
+            .tags(r -> r.rule().tags())
+            .build();
+
+    private final Ec2State state;
+
+    SecurityGroupRules(Ec2State state) {
+        this.state = state;
+    }
+
+    AuthorizeResult authorize(RequestContext context, SecurityGroupRulesRequest request, boolean egress) {
+        if (request.ipPermissions().isEmpty()) {
+            throw Ec2Errors.missingParameter("IpPermissions");
+        }
+        List<Tag> tags = Tags.fromSpecifications(request.tagSpecifications(), RULE_TYPE);
+        return state.write(context.accountId(), context.region(), ec2 -> {
+            StoredSecurityGroup group = SecurityGroups.resolve(ec2, request.group());
+            List<Candidate> candidates = Permissions.candidates(request.ipPermissions(), egress,
+                    pair -> sourceGroup(ec2, group, pair));
+            Set<RuleKey> requested = new HashSet<>();
+            for (Candidate candidate : candidates) {
+                if (!requested.add(candidate.key())) {
+                    throw Ec2Errors.invalidParameterValue("The same permission must not appear multiple times");
+                }
+            }
+            for (StoredRule existing : group.rules()) {
+                if (requested.contains(existing.key())) {
+                    throw Ec2Errors.error("InvalidPermission.Duplicate", "the specified rule \""
+                            + Permissions.describe(existing.key()) + "\" already exists");
+                }
+            }
+            if (group.rules(egress).size() + candidates.size() > PER_DIRECTION) {
+                throw Ec2Errors.error("RulesPerSecurityGroupLimitExceeded",
+                        "The maximum number of rules per security group has been reached.");
+            }
+            List<StoredRule> added = candidates.stream().map(c -> new StoredRule(state.ids().next("sgr"), egress,
+                    c.key().ipProtocol(), c.key().fromPort(), c.key().toPort(), c.key().cidrIpv4(),
+                    c.key().referencedGroupId(), c.description(), tags)).toList();
+            List<StoredRule> rules = new ArrayList<>(group.rules());
+            rules.addAll(added);
+            ec2.save(Ec2Kind.SECURITY_GROUP, group.withRules(rules));
+            ec2.firewallChanged();
+            return new AuthorizeResult(added.stream()
+                    .map(r -> new SecurityGroupRule(group.groupId(), group.ownerId(), r)).toList());
+        });
+    }
+
+    /**
+     * Removes the rules named by id or by permission. Permissions matching no rule come back as
+     * unknown; when nothing at all matched, EC2 answers InvalidPermission.NotFound.
+     */
+    RevokeResult revoke(RequestContext context, SecurityGroupRulesRequest request, boolean egress) {
+        if (request.ipPermissions().isEmpty() && request.securityGroupRuleIds().isEmpty()) {
+            throw Ec2Errors.missingParameter("IpPermissions");
+        }
+        return state.write(context.accountId(), context.region(), ec2 -> {
+            StoredSecurityGroup group = SecurityGroups.resolve(ec2, request.group());
+            Set<String> removedIds = new HashSet<>();
+            for (String id : request.securityGroupRuleIds()) {
+                StoredRule rule = group.rules(egress).stream().filter(r -> r.securityGroupRuleId().equals(id))
+                        .findFirst().orElseThrow(() -> Ec2Errors.ruleNotFound(id));
+                removedIds.add(rule.securityGroupRuleId());
+            }
+            List<IpPermission> unknown = new ArrayList<>();
+            for (Candidate candidate : Permissions.candidates(request.ipPermissions(), egress,
+                    pair -> sourceGroup(ec2, group, pair))) {
+                group.rules().stream().filter(r -> r.key().equals(candidate.key())).findFirst().ifPresentOrElse(
+                        r -> removedIds.add(r.securityGroupRuleId()),
+                        () -> unknown.add(Permissions.permission(candidate.key(), group.ownerId())));
+            }
+            if (removedIds.isEmpty()) {
+                throw Ec2Errors.error("InvalidPermission.NotFound",
+                        "The specified rule does not exist in this security group.");
+            }
+            ec2.save(Ec2Kind.SECURITY_GROUP, group.withRules(group.rules().stream()
+                    .filter(r -> !removedIds.contains(r.securityGroupRuleId())).toList()));
+            ec2.firewallChanged();
+            return new RevokeResult(unknown);
+        });
+    }
+
+    /** The id of the group a pair names (by id, or by name within the VPC), which must share the VPC. */
+    private static String sourceGroup(Ec2Documents ec2, StoredSecurityGroup group, UserIdGroupPair pair) {
+        StoredSecurityGroup source;
+        if (pair.groupId() != null) {
+            source = ec2.group(pair.groupId());
+        } else if (pair.groupName() != null) {
+            source = ec2.all(Ec2Kind.SECURITY_GROUP).stream()
+                    .filter(g -> g.vpcId().equals(group.vpcId()) && g.groupName().equals(pair.groupName()))
+                    .findFirst().orElseThrow(() -> Ec2Errors.groupNotFound(pair.groupName()));
+        } else {
+            throw Ec2Errors.missingParameter("GroupId");
+        }
+        if (!source.vpcId().equals(group.vpcId())) {
+            throw Ec2Errors.error("InvalidGroup.NotFound",
+                    "You have specified two resources that belong to different networks.");
+        }
+        return source.groupId();
+    }
+
+    Page<SecurityGroupRule> describeSecurityGroupRules(RequestContext context, DescribeRequest request) {
+        Ec2Paging.validate(request, BOUNDS);
+        return state.read(context.accountId(), context.region(), ec2 -> {
+            List<SecurityGroupRule> rules = new ArrayList<>();
+            for (StoredSecurityGroup group : ec2.all(Ec2Kind.SECURITY_GROUP)) {
+                group.rules().forEach(r -> rules.add(new SecurityGroupRule(group.groupId(), group.ownerId(), r)));
+            }
+            rules.sort(Comparator.comparing(r -> r.rule().securityGroupRuleId()));
+            for (String id : request.ids()) {
+                if (rules.stream().noneMatch(r -> r.rule().securityGroupRuleId().equals(id))) {
+                    throw Ec2Errors.ruleNotFound(id);
+                }
+            }
+            return Ec2Paging.page(request, BOUNDS, Ec2Paging.over(rules, r -> r.rule().securityGroupRuleId()),
+                    FILTERS.matcher(request.filters()).and(r -> request.ids().isEmpty()
+                            || request.ids().contains(r.rule().securityGroupRuleId())),
+                    r -> r.rule().securityGroupRuleId());
+        });
+    }
+}

@@ -1,0 +1,141 @@
+package io.berth.ec2;
+
+import io.berth.ec2.Ec2Messages.CreateSubnetRequest;
+import io.berth.ec2.Ec2Messages.DeleteSubnetRequest;
+import io.berth.ec2.Ec2Messages.DescribeRequest;
+import io.berth.ec2.Ec2Messages.Page;
+import io.berth.ec2.Ec2Messages.Return;
+import io.berth.ec2.Ec2Messages.SubnetView;
+import io.berth.ec2.Ec2Messages.Tag;
+import io.berth.edge.RequestContext;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** CreateSubnet, DescribeSubnets and DeleteSubnet. */
+final class Subnets {
+
+    private static final Ec2Paging.Bounds BOUNDS = new Ec2Paging.Bounds(5, 1000, "subnetIds");
+    private static final Filters<SubnetView> FILTERS = Filters.<SubnetView>builder()
+            .field("subnet-id", v -> v.subnet().subnetId())
+            .field("vpc-id", v -> v.subnet().vpcId())
+            .field("availability-zone", v -> v.subnet().availabilityZone())
+            .field("availability-zone-id", v -> v.subnet().availabilityZoneId())
+            .field("available-ip-address-count", v -> Long.toString(v.availableIpAddressCount()))
+            .field("cidr-block", v -> v.subnet().cidrBlock())
+            .field("cidr", v -> v.subnet().cidrBlock())
+            .field("cidrBlock", v -> v.subnet().cidrBlock())
+            .flag("default-for-az", v -> v.subnet().defaultForAz())
+            .flag("defaultForAz", v -> v.subnet().defaultForAz())
+            .flag("map-public-ip-on-launch", v -> v.subnet().mapPublicIpOnLaunch())
+            .field("owner-id", v -> v.subnet().ownerId())
+            .field("state", v -> "available")
+            .field("subnet-arn", v -> v.subnet().subnetArn())
+            .tags(v -> v.subnet().tags())
+            .build();
+
+    private final Ec2State state;
+
+    Subnets(Ec2State state) {
+        this.state = state;
+    }
+
+    /** A subnet of {@code vpc}; default subnets give instances public addresses. */
+    static StoredSubnet newSubnet(Ec2Documents ec2, Ec2Ids ids, StoredVpc vpc, Cidr cidr, Regions.Zone zone,
+                                  boolean defaultForAz, List<Tag> tags) {
+        String id = ids.next("subnet");
+        return new StoredSubnet(id, "arn:aws:ec2:" + ec2.region() + ":" + ec2.accountId() + ":subnet/" + id,
+                ec2.accountId(), vpc.vpcId(), cidr.toString(), zone.zoneName(), zone.zoneId(), defaultForAz,
+                defaultForAz, tags);
+    }
+
+    SubnetView createSubnet(RequestContext context, CreateSubnetRequest request) {
+        if (request.vpcId() == null) {
+            throw Ec2Errors.missingParameter("VpcId");
+        }
+        if (request.cidrBlock() == null) {
+            throw Ec2Errors.missingParameter("CidrBlock");
+        }
+        Cidr cidr = Cidr.parse(request.cidrBlock())
+                .orElseThrow(() -> Ec2Errors.invalidCidr("cidrBlock", request.cidrBlock()));
+        Regions.Zone zone = zone(context.region(), request);
+        List<Tag> tags = Tags.fromSpecifications(request.tagSpecifications(), Ec2Kind.SUBNET.resourceType());
+        return state.write(context.accountId(), context.region(), ec2 -> {
+            StoredVpc vpc = ec2.vpc(request.vpcId());
+            if (cidr.prefixLength() < Vpcs.MIN_PREFIX || cidr.prefixLength() > Vpcs.MAX_PREFIX
+                    || !vpc.cidr().contains(cidr)) {
+                throw Ec2Errors.error("InvalidSubnet.Range", "The CIDR '" + request.cidrBlock() + "' is invalid.");
+            }
+            boolean conflict = ec2.all(Ec2Kind.SUBNET).stream()
+                    .anyMatch(s -> s.vpcId().equals(vpc.vpcId()) && s.cidr().overlaps(cidr));
+            if (conflict) {
+                throw Ec2Errors.error("InvalidSubnet.Conflict", "The CIDR '" + request.cidrBlock()
+                        + "' conflicts with another subnet");
+            }
+            StoredSubnet subnet = newSubnet(ec2, state.ids(), vpc, cidr, zone, false, tags);
+            ec2.save(Ec2Kind.SUBNET, subnet);
+            return new SubnetView(subnet, subnet.usableAddresses());
+        });
+    }
+
+    /** The zone named by name or id; EC2 picks one when neither is given, Berth the region's first. */
+    private static Regions.Zone zone(String region, CreateSubnetRequest request) {
+        List<Regions.Zone> zones = Regions.zones(region);
+        String valid = zones.stream().map(Regions.Zone::zoneName).collect(Collectors.joining(", "));
+        if (request.availabilityZone() != null) {
+            return Regions.zoneNamed(region, request.availabilityZone()).orElseThrow(() ->
+                    Ec2Errors.invalidParameterValue("Value (" + request.availabilityZone()
+                            + ") for parameter availabilityZone is invalid. Subnets can currently only be created in "
+                            + "the following availability zones: " + valid + "."));
+        }
+        if (request.availabilityZoneId() != null) {
+            return Regions.zoneWithId(region, request.availabilityZoneId()).orElseThrow(() ->
+                    Ec2Errors.invalidParameterValue("Value (" + request.availabilityZoneId()
+                            + ") for parameter availabilityZoneId is invalid. Subnets can currently only be created "
+                            + "in the following availability zones: " + valid + "."));
+        }
+        return zones.getFirst();
+    }
+
+    Page<SubnetView> describeSubnets(RequestContext context, DescribeRequest request) {
+        Ec2Paging.validate(request, BOUNDS);
+        return state.read(context.accountId(), context.region(), ec2 -> {
+            List<String> missing = request.ids().stream()
+                    .filter(id -> ec2.find(Ec2Kind.SUBNET, id).isEmpty()).toList();
+            if (!missing.isEmpty()) {
+                throw Ec2Errors.subnetNotFound(missing);
+            }
+            Function<StoredSubnet, SubnetView> view = views(ec2);
+            return Ec2Paging.page(request, BOUNDS,
+                    (after, size) -> ec2.page(Ec2Kind.SUBNET, after, size).stream().map(view).toList(),
+                    FILTERS.matcher(request.filters()).and(v -> request.ids().isEmpty()
+                            || request.ids().contains(v.subnet().subnetId())),
+                    v -> v.subnet().subnetId());
+        });
+    }
+
+    /** Subnets with their free address counts: usable addresses less the interfaces using them. */
+    static Function<StoredSubnet, SubnetView> views(Ec2Documents ec2) {
+        Map<String, Long> used = ec2.all(Ec2Kind.NETWORK_INTERFACE).stream()
+                .collect(Collectors.groupingBy(StoredInterface::subnetId, Collectors.counting()));
+        return subnet -> new SubnetView(subnet, subnet.usableAddresses() - used.getOrDefault(subnet.subnetId(), 0L));
+    }
+
+    /** Refused while network interfaces use the subnet. */
+    Return deleteSubnet(RequestContext context, DeleteSubnetRequest request) {
+        if (request.subnetId() == null) {
+            throw Ec2Errors.missingParameter("SubnetId");
+        }
+        return state.write(context.accountId(), context.region(), ec2 -> {
+            StoredSubnet subnet = ec2.subnet(request.subnetId());
+            if (ec2.all(Ec2Kind.NETWORK_INTERFACE).stream().anyMatch(i -> i.subnetId().equals(subnet.subnetId()))) {
+                throw Ec2Errors.dependencyViolation("The subnet '" + subnet.subnetId()
+                        + "' has dependencies and cannot be deleted.");
+            }
+            ec2.delete(Ec2Kind.SUBNET, subnet.subnetId());
+            return new Return(true);
+        });
+    }
+}

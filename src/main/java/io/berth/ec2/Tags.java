@@ -1,0 +1,170 @@
+package io.berth.ec2;
+
+import io.berth.ec2.Ec2Messages.CreateTagsRequest;
+import io.berth.ec2.Ec2Messages.DeleteTagsRequest;
+import io.berth.ec2.Ec2Messages.DescribeRequest;
+import io.berth.ec2.Ec2Messages.Page;
+import io.berth.ec2.Ec2Messages.Return;
+import io.berth.ec2.Ec2Messages.Tag;
+import io.berth.ec2.Ec2Messages.TagDescription;
+import io.berth.ec2.Ec2Messages.TagSpecification;
+import io.berth.edge.AwsException;
+import io.berth.edge.RequestContext;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/** CreateTags, DeleteTags and DescribeTags over VPCs, subnets, security groups, their rules and interfaces. */
+final class Tags {
+
+    static final int PER_RESOURCE = 50;
+    private static final String RULE_TYPE = "security-group-rule";
+    private static final Ec2Paging.Bounds BOUNDS = new Ec2Paging.Bounds(5, 1000, "resourceIds");
+    private static final Filters<TagDescription> FILTERS = Filters.<TagDescription>builder()
+            .field("key", TagDescription::key)
+            .field("value", TagDescription::value)
+            .field("resource-id", TagDescription::resourceId)
+            .field("resource-type", TagDescription::resourceType)
+            .build();
+
+    private final Ec2State state;
+
+    Tags(Ec2State state) {
+        this.state = state;
+    }
+
+    /** The tags a create request asks for its new resource: only {@code resourceType} may be named. */
+    static List<Tag> fromSpecifications(List<TagSpecification> specifications, String resourceType) {
+        List<Tag> tags = new ArrayList<>();
+        for (TagSpecification specification : specifications) {
+            if (!resourceType.equals(specification.resourceType())) {
+                throw Ec2Errors.invalidParameterValue("'" + specification.resourceType()
+                        + "' is not a valid taggable resource type for this operation.");
+            }
+            if (specification.tags().isEmpty()) {
+                throw Ec2Errors.invalidParameterValue("Tag specification must have at least one tag");
+            }
+            tags.addAll(specification.tags());
+        }
+        return merged(List.of(), tags);
+    }
+
+    /** {@code existing} with {@code added} set: a key already present takes the new value. */
+    static List<Tag> merged(List<Tag> existing, List<Tag> added) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        existing.forEach(t -> tags.put(t.key(), t.value()));
+        for (Tag tag : added) {
+            validate(tag);
+            tags.put(tag.key(), tag.value() == null ? "" : tag.value());
+        }
+        if (tags.size() > PER_RESOURCE) {
+            throw Ec2Errors.error("TagLimitExceeded", "The maximum number of Tags for a resource has been reached.");
+        }
+        return tags.entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList();
+    }
+
+    private static void validate(Tag tag) {
+        if (tag.key() == null) {
+            throw Ec2Errors.invalidParameterValue("Tag key cannot be null");
+        }
+        if (tag.key().length() > 128) {
+            throw Ec2Errors.invalidParameterValue("Tag key exceeds the maximum length of 128 characters");
+        }
+        if (tag.value() != null && tag.value().length() > 256) {
+            throw Ec2Errors.invalidParameterValue("Tag value exceeds the maximum length of 256 characters");
+        }
+        if (tag.key().startsWith("aws:")) {
+            throw Ec2Errors.invalidParameterValue("Tag keys starting with 'aws:' are reserved for internal use");
+        }
+    }
+
+    Return createTags(RequestContext context, CreateTagsRequest request) {
+        if (request.resources().isEmpty()) {
+            throw Ec2Errors.missingParameter("ResourceId");
+        }
+        if (request.tags().isEmpty()) {
+            throw Ec2Errors.missingParameter("Tag");
+        }
+        return retag(context, request.resources(), tags -> merged(tags, request.tags()));
+    }
+
+    /** No tags named deletes every tag; a tag named with a value deletes it only while it has that value. */
+    Return deleteTags(RequestContext context, DeleteTagsRequest request) {
+        if (request.resources().isEmpty()) {
+            throw Ec2Errors.missingParameter("ResourceId");
+        }
+        return retag(context, request.resources(), tags -> tags.stream()
+                .filter(tag -> !request.tags().isEmpty() && request.tags().stream().noneMatch(removed ->
+                        removed.key().equals(tag.key())
+                                && (removed.value() == null || removed.value().equals(tag.value()))))
+                .toList());
+    }
+
+    private Return retag(RequestContext context, List<String> resources, UnaryOperator<List<Tag>> change) {
+        return state.write(context.accountId(), context.region(), ec2 -> {
+            for (String id : resources) {
+                retag(ec2, id, change);
+            }
+            return new Return(true);
+        });
+    }
+
+    private static void retag(Ec2Documents ec2, String id, UnaryOperator<List<Tag>> change) {
+        String prefix = id.contains("-") ? id.substring(0, id.indexOf('-')) : "";
+        switch (prefix) {
+            case "vpc" -> retag(ec2, Ec2Kind.VPC, id, change, () -> Ec2Errors.vpcNotFound(List.of(id)));
+            case "subnet" -> retag(ec2, Ec2Kind.SUBNET, id, change, () -> Ec2Errors.subnetNotFound(List.of(id)));
+            case "sg" -> retag(ec2, Ec2Kind.SECURITY_GROUP, id, change, () -> Ec2Errors.groupNotFound(id));
+            case "eni" -> retag(ec2, Ec2Kind.NETWORK_INTERFACE, id, change,
+                    () -> Ec2Errors.interfaceNotFound(List.of(id)));
+            case "sgr" -> {
+                StoredSecurityGroup group = ec2.all(Ec2Kind.SECURITY_GROUP).stream()
+                        .filter(g -> g.rules().stream().anyMatch(r -> r.securityGroupRuleId().equals(id)))
+                        .findFirst().orElseThrow(() -> Ec2Errors.ruleNotFound(id));
+                ec2.save(Ec2Kind.SECURITY_GROUP, group.withRules(group.rules().stream()
+                        .map(r -> r.securityGroupRuleId().equals(id) ? r.withTags(change.apply(r.tags())) : r)
+                        .toList()));
+            }
+            default -> throw Ec2Errors.error("InvalidID", "The ID '" + id + "' is not valid");
+        }
+    }
+
+    private static <T extends Tagged<T>> void retag(Ec2Documents ec2, Ec2Kind<T> kind, String id,
+                                                    UnaryOperator<List<Tag>> change, Supplier<AwsException> missing) {
+        T resource = ec2.find(kind, id).orElseThrow(missing);
+        ec2.save(kind, resource.withTags(change.apply(resource.tags())));
+    }
+
+    Page<TagDescription> describeTags(RequestContext context, DescribeRequest request) {
+        List<TagDescription> all = state.read(context.accountId(), context.region(), ec2 -> {
+            List<TagDescription> tags = new ArrayList<>();
+            describe(ec2, Ec2Kind.VPC, tags);
+            describe(ec2, Ec2Kind.SUBNET, tags);
+            describe(ec2, Ec2Kind.SECURITY_GROUP, tags);
+            describe(ec2, Ec2Kind.NETWORK_INTERFACE, tags);
+            ec2.all(Ec2Kind.SECURITY_GROUP).forEach(group -> group.rules().forEach(rule -> rule.tags().forEach(tag ->
+                    tags.add(new TagDescription(rule.id(), RULE_TYPE, tag.key(), tag.value())))));
+            tags.sort(Comparator.comparing(Tags::position));
+            return tags;
+        });
+        return Ec2Paging.page(request, BOUNDS, Ec2Paging.over(all, Tags::position), FILTERS.matcher(request.filters()),
+                Tags::position);
+    }
+
+    private static <T extends Tagged<T>> void describe(Ec2Documents ec2, Ec2Kind<T> kind, List<TagDescription> into) {
+        for (T resource : ec2.all(kind)) {
+            resource.tags().forEach(tag -> into.add(new TagDescription(resource.id(), kind.resourceType(), tag.key(),
+                    tag.value())));
+        }
+    }
+
+    /** Orders tags by resource, then key; NUL sorts before every character a key may hold. */
+    private static String position(TagDescription tag) {
+        return tag.resourceId() + '\u0000' + tag.key();
+    }
+}

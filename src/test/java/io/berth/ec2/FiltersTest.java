@@ -1,0 +1,81 @@
+package io.berth.ec2;
+
+import io.berth.ec2.Ec2Messages.Filter;
+import io.berth.ec2.Ec2Messages.Tag;
+import io.berth.edge.AwsException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FiltersTest {
+
+    record Thing(String id, boolean special, List<String> groups, List<Tag> tags) {
+    }
+
+    private static final Filters<Thing> FILTERS = Filters.<Thing>builder()
+            .field("id", Thing::id)
+            .flag("is-special", Thing::special)
+            .fields("group", Thing::groups)
+            .tags(Thing::tags)
+            .build();
+
+    private static final Thing THING = new Thing("web-1", true, List.of("sg-a", "sg-b"),
+            List.of(new Tag("Name", "front door"), new Tag("env", "")));
+
+    private static boolean matches(Filter... filters) {
+        Predicate<Thing> matcher = FILTERS.matcher(List.of(filters));
+        return matcher.test(THING);
+    }
+
+    private static Filter filter(String name, String... values) {
+        return new Filter(name, List.of(values));
+    }
+
+    @Test
+    void valuesOfOneFilterAreAlternativesAndFiltersMustAllMatch() {
+        assertThat(matches()).isTrue();
+        assertThat(matches(filter("id", "web-2", "web-1"))).isTrue();
+        assertThat(matches(filter("id", "web-2"))).isFalse();
+        assertThat(matches(filter("id", "web-1"), filter("is-special", "true"))).isTrue();
+        assertThat(matches(filter("id", "web-1"), filter("is-special", "false"))).isFalse();
+        assertThat(matches(filter("group", "sg-b"))).isTrue();
+        assertThat(matches(filter("id"))).isFalse();
+    }
+
+    @Test
+    void wildcardsMatchAnyRunOrOneCharacterAndCanBeEscaped() {
+        assertThat(matches(filter("id", "web-*"))).isTrue();
+        assertThat(matches(filter("id", "*"))).isTrue();
+        assertThat(matches(filter("id", "we?-1"))).isTrue();
+        assertThat(matches(filter("id", "we?"))).isFalse();
+        assertThat(matches(filter("id", "web\\*"))).isFalse();
+        assertThat(matches(filter("id", "w.b-1"))).isFalse();
+    }
+
+    @Test
+    void tagFiltersLookAtKeysAndValues() {
+        assertThat(matches(filter("tag:Name", "front door"))).isTrue();
+        assertThat(matches(filter("tag:Name", "front*"))).isTrue();
+        assertThat(matches(filter("tag:Name", "back door"))).isFalse();
+        assertThat(matches(filter("tag:env", ""))).isTrue();
+        assertThat(matches(filter("tag:name", "front door"))).isFalse();
+        assertThat(matches(filter("tag-key", "env"))).isTrue();
+        assertThat(matches(filter("tag-key", "owner"))).isFalse();
+    }
+
+    @Test
+    void unknownFilterNamesAreRefused() {
+        assertThatThrownBy(() -> matches(filter("colour", "red")))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("InvalidParameterValue");
+                    assertThat(e.getMessage()).isEqualTo("The filter 'colour' is invalid");
+                });
+        Filters<String> untagged = Filters.<String>builder().field("id", s -> s).build();
+        assertThatThrownBy(() -> untagged.matcher(List.of(filter("tag:Name", "x"))))
+                .isInstanceOf(AwsException.class).hasMessage("The filter 'tag:Name' is invalid");
+    }
+}
