@@ -69,11 +69,28 @@ final class TaskCgroup {
             // cgroup v2 keeps "berth" at the root; v1 has it inside each controller's hierarchy.
             Path dir = hierarchy.getFileName().toString().equals(PARENT)
                     ? hierarchy.resolve(envelope) : hierarchy.resolve(PARENT).resolve(envelope);
-            try {
-                Files.deleteIfExists(dir);
-            } catch (IOException e) {
-                // Still busy: the next prune of the task tries again.
+            removeTree(dir);
+        }
+    }
+
+    /**
+     * Removes a cgroup directory and the empty cgroups left below it (the engine may not have
+     * removed a deleted container's own cgroup yet); one still holding processes stays.
+     */
+    private static void removeTree(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var tree = Files.walk(dir)) {
+            for (Path cgroup : tree.filter(Files::isDirectory).sorted(java.util.Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.deleteIfExists(cgroup);
+                } catch (IOException e) {
+                    // Still busy: the next removal of the envelope tries again.
+                }
             }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Gone meanwhile.
         }
     }
 
