@@ -10,8 +10,4 @@ import java.util.Optional;
  * container name.
  */
 public record Observation(Optional<ContainerStatus> sandbox, Map<String, ContainerStatus> containers) {
-
-    public static Observation nothing() {
-        return new Observation(Optional.empty(), Map.of());
-    }
 }

@@ -11,9 +11,4 @@ public enum TaskStatus {
     public boolean canMoveTo(TaskStatus next) {
         return next.ordinal() > ordinal();
     }
-
-    /** Whether a task in this status still holds (or is getting) runtime resources. */
-    public boolean isActive() {
-        return this != STOPPED;
-    }
 }
