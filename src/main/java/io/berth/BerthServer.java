@@ -75,7 +75,7 @@ public final class BerthServer implements AutoCloseable {
             IamDirectory directory = new IamDirectory(store);
             Sessions sessions = new Sessions(store);
             PolicyAuthorizer policies = new PolicyAuthorizer(directory, sessions);
-            Authorizer authorizer = config.iamEnforcement() ? policies : (context, action, resource) -> true;
+            Authorizer authorizer = config.iamEnforcement() ? policies : (context, action, resource, keys) -> true;
             Dispatcher dispatcher = new Dispatcher(
                     List.of(EcsApi.definition(store, IdGenerator.random(), () -> runtime != null,
                                     controller == null ? () -> { } : controller),

@@ -49,7 +49,8 @@ public final class EcsApi {
         ResourceTags tags = new ResourceTags(store);
         return new ServiceDefinition.Json("ecs", TARGET_PREFIX, List.of(
                 op("CreateCluster", CreateClusterRequest.class,
-                        (c, r) -> List.of(clusterArn(c, r.clusterName())), clusters::createCluster),
+                        (c, r) -> List.of(clusterArn(c, r.clusterName())), clusters::createCluster)
+                        .withConditionKeys(r -> RequestTags.keys(r.tags())),
                 op("DescribeClusters", DescribeClustersRequest.class,
                         (c, r) -> r.clusters() == null || r.clusters().isEmpty() ? List.of(clusterArn(c, null))
                                 : r.clusters().stream().map(ref -> clusterArn(c, ref)).toList(),
@@ -63,7 +64,8 @@ public final class EcsApi {
                         (c, r) -> List.of(clusterArn(c, r.cluster())), clusters::deleteCluster),
                 op("RegisterTaskDefinition", RegisterTaskDefinitionRequest.class, ResourceResolver.any(),
                         taskDefinitions::registerTaskDefinition)
-                        .passingRoles((c, r) -> roles(r.taskRoleArn(), r.executionRoleArn())),
+                        .passingRoles((c, r) -> roles(r.taskRoleArn(), r.executionRoleArn()))
+                        .withConditionKeys(r -> RequestTags.keys(r.tags())),
                 op("DescribeTaskDefinition", DescribeTaskDefinitionRequest.class, ResourceResolver.any(),
                         taskDefinitions::describeTaskDefinition),
                 op("ListTaskDefinitions", ListTaskDefinitionsRequest.class, ResourceResolver.any(),
@@ -76,14 +78,15 @@ public final class EcsApi {
                         (c, r) -> r.taskDefinitions() == null ? List.of("*") : r.taskDefinitions(),
                         taskDefinitions::deleteTaskDefinitions),
                 op("TagResource", TagResourceRequest.class, (c, r) -> List.of(String.valueOf(r.resourceArn())),
-                        tags::tagResource),
+                        tags::tagResource).withConditionKeys(r -> RequestTags.keys(r.tags())),
                 op("UntagResource", UntagResourceRequest.class, (c, r) -> List.of(String.valueOf(r.resourceArn())),
                         tags::untagResource),
                 op("ListTagsForResource", ListTagsForResourceRequest.class,
                         (c, r) -> List.of(String.valueOf(r.resourceArn())), tags::listTagsForResource),
                 op("RunTask", RunTaskRequest.class,
                         (c, r) -> List.of(taskDefinitionArn(c, r.taskDefinition())), tasks::runTask)
-                        .passingRoles((c, r) -> launchRoles(taskDefinitions, c, r)),
+                        .passingRoles((c, r) -> launchRoles(taskDefinitions, c, r))
+                        .withConditionKeys(r -> RequestTags.keys(r.tags())),
                 op("StartTask", StartTaskRequest.class,
                         (c, r) -> List.of(taskDefinitionArn(c, r.taskDefinition())), tasks::startTask),
                 op("StopTask", StopTaskRequest.class, (c, r) -> List.of(taskArn(c, r.cluster(), r.task())), tasks::stopTask),

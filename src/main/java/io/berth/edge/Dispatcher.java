@@ -162,8 +162,9 @@ public final class Dispatcher {
     }
 
     private void authorize(Protocol protocol, RequestContext context, Operation<?, ?> operation, Object input) {
+        Map<String, List<String>> conditionKeys = operation.conditionKeysOf(input);
         for (Operation.Permission permission : operation.permissionsFor(context, input)) {
-            if (!authorizer.allows(context, permission.action(), permission.resource())) {
+            if (!authorizer.allows(context, permission.action(), permission.resource(), conditionKeys)) {
                 throw new AwsException(protocol.accessDenied, protocol.authStatus, "User: " + context.principal().arn()
                         + " is not authorized to perform: " + permission.action() + " on resource: " + permission.resource());
             }

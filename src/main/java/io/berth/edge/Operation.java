@@ -1,6 +1,7 @@
 package io.berth.edge;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One AWS operation, declared once: its wire name, the typed request it decodes to, the IAM
@@ -8,11 +9,19 @@ import java.util.List;
  * "unknown operation" errors all derive from these declarations.
  */
 public record Operation<Q, R>(String name, Class<Q> requestType, String iamAction,
-                              ResourceResolver<Q> resources, ResourceResolver<Q> passedRoles, Handler<Q, R> handler) {
+                              ResourceResolver<Q> resources, ResourceResolver<Q> passedRoles,
+                              ConditionKeys<Q> conditionKeys, Handler<Q, R> handler) {
+
+    /** The condition keys a request itself supplies, such as the tags it asks for. */
+    @FunctionalInterface
+    public interface ConditionKeys<Q> {
+        Map<String, List<String>> of(Q request);
+    }
 
     public static <Q, R> Operation<Q, R> of(String service, String name, Class<Q> requestType,
                                             ResourceResolver<Q> resources, Handler<Q, R> handler) {
-        return new Operation<>(name, requestType, service + ":" + name, resources, (c, r) -> List.of(), handler);
+        return new Operation<>(name, requestType, service + ":" + name, resources, (c, r) -> List.of(),
+                request -> Map.of(), handler);
     }
 
     /**
@@ -20,7 +29,17 @@ public record Operation<Q, R>(String name, Class<Q> requestType, String iamActio
      * the service (a task's role, its execution role).
      */
     public Operation<Q, R> passingRoles(ResourceResolver<Q> roles) {
-        return new Operation<>(name, requestType, iamAction, resources, roles, handler);
+        return new Operation<>(name, requestType, iamAction, resources, roles, conditionKeys, handler);
+    }
+
+    /** The same operation, its policies also seeing these keys of each request. */
+    public Operation<Q, R> withConditionKeys(ConditionKeys<Q> keys) {
+        return new Operation<>(name, requestType, iamAction, resources, passedRoles, keys, handler);
+    }
+
+    /** The request's condition keys. */
+    public Map<String, List<String>> conditionKeysOf(Object request) {
+        return conditionKeys.of(requestType.cast(request));
     }
 
     /** One permission a request needs. */

@@ -48,12 +48,13 @@ public final class PolicyAuthorizer implements Authorizer {
     }
 
     @Override
-    public boolean allows(RequestContext context, String action, String resource) {
+    public boolean allows(RequestContext context, String action, String resource,
+                          java.util.Map<String, List<String>> conditionKeys) {
         if (context.principal().kind() == Principal.Kind.ROOT) {
             return true;
         }
         return requestFor(context.principal(), action, resource)
-                .map(builder -> PolicyEvaluator.isAllowed(withContext(builder, context).build()))
+                .map(builder -> PolicyEvaluator.isAllowed(withContext(builder, context).context(conditionKeys).build()))
                 .orElse(false);
     }
 

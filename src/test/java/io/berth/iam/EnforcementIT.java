@@ -86,6 +86,24 @@ class EnforcementIT {
     }
 
     @Test
+    void requestTagsAreConditionKeys() {
+        String onlyTagged = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"ecs:CreateCluster\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
+                + "{\"aws:RequestTag/team\":\"core\"},\"ForAllValues:StringEquals\":{\"aws:TagKeys\":[\"team\"]}}}]}";
+        try (EcsClient ecs = berth.ecs(user("tagger", onlyTagged))) {
+            ecs.createCluster(r -> r.clusterName("tagged-ok").tags(t -> t.key("team").value("core")));
+            assertThatThrownBy(() -> ecs.createCluster(r -> r.clusterName("untagged")))
+                    .satisfies(e -> assertThat(errorCode(e)).isEqualTo("AccessDeniedException"));
+            assertThatThrownBy(() -> ecs.createCluster(r -> r.clusterName("other-team")
+                    .tags(t -> t.key("team").value("web"))))
+                    .satisfies(e -> assertThat(errorCode(e)).isEqualTo("AccessDeniedException"));
+            assertThatThrownBy(() -> ecs.createCluster(r -> r.clusterName("extra-key").tags(
+                    t -> t.key("team").value("core"), t -> t.key("cost").value("x"))))
+                    .satisfies(e -> assertThat(errorCode(e)).isEqualTo("AccessDeniedException"));
+        }
+    }
+
+    @Test
     void passRoleIsNeededToHandARoleToEcs() {
         String register = allow("ecs:RegisterTaskDefinition", "*");
         String role = "arn:aws:iam::000000000000:role/app";
