@@ -8,6 +8,8 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -88,6 +90,14 @@ public final class TestBerth implements AutoCloseable {
 
     public IamClient iam() {
         return client(IamClient.builder(), Region.AWS_GLOBAL, ROOT);
+    }
+
+    public CloudWatchLogsClient logs(String region) {
+        return client(CloudWatchLogsClient.builder(), Region.of(region), ROOT);
+    }
+
+    public Ec2Client ec2(String region) {
+        return client(Ec2Client.builder(), Region.of(region), ROOT);
     }
 
     public StsClient sts() {

@@ -2,11 +2,6 @@ package io.berth.ec2;
 
 import io.berth.TestBerth;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 
@@ -20,14 +15,7 @@ final class Ec2ItSupport {
     }
 
     static Ec2Client ec2(TestBerth berth, String region) {
-        return Ec2Client.builder()
-                .endpointOverride(berth.endpoint())
-                .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(TestBerth.ACCESS_KEY, TestBerth.SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        return berth.ec2(region);
     }
 
     /** The call fails with EC2's HTTP 400, error code and message. */

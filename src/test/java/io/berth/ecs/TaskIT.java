@@ -1,10 +1,6 @@
 package io.berth.ecs;
 
 import io.berth.TestBerth;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
@@ -14,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerCondition;
@@ -40,7 +35,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -270,10 +264,7 @@ class TaskIT {
 
     @Test
     void awslogsShipsContainerOutputToCloudWatchLogs() {
-        try (CloudWatchLogsClient logs = CloudWatchLogsClient.builder().endpointOverride(berth.endpoint())
-                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(TestBerth.ACCESS_KEY, TestBerth.SECRET_KEY))).build()) {
+        try (CloudWatchLogsClient logs = berth.logs("us-east-1")) {
             logs.createLogGroup(r -> r.logGroupName("/ecs/shipped"));
             String td = ecs.registerTaskDefinition(r -> r.family("shipped").requiresCompatibilities(Compatibility.FARGATE)
                     .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")

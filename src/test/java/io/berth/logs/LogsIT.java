@@ -5,12 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
@@ -67,14 +62,7 @@ class LogsIT {
     }
 
     static CloudWatchLogsClient logs(String region) {
-        return CloudWatchLogsClient.builder()
-                .endpointOverride(berth.endpoint())
-                .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(TestBerth.ACCESS_KEY, TestBerth.SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        return berth.logs(region);
     }
 
     // --- log groups ---
