@@ -3,8 +3,8 @@
  * Docker Engine create+start of the same image and command as the baseline, and how many tasks per
  * second it launches in a burst. One Berth, one private Docker engine, both started by bench/launch.
  *
- * Run with the source launcher (Java 21+) and the test classpath (AWS SDK for Java v2 EcsClient,
- * docker-java):
+ * Run with the source launcher (Java 21+) and the test classpath (AWS SDK for Java v2 EcsClient and
+ * Ec2Client, docker-java):
  *   java --source 21 -cp CLASSPATH bench/LaunchBench.java --endpoint http://127.0.0.1:P \
  *        --access-key-id ID --secret-access-key SECRET --docker-host unix:///.../docker.sock \
  *        [--tasks 20 --warmup 3 --batches 10 --batch-size 10 --poll-ms 0 --pool-size 2 \
@@ -38,9 +38,13 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -80,7 +84,6 @@ public final class LaunchBench {
     /** Exits at once on SIGTERM (a bare "sleep 600" as PID 1 ignores it and waits out the stop timeout). */
     static final List<String> COMMAND = List.of("sh", "-c", "trap 'exit 0' TERM; sleep 600 & wait");
     static final int STOP_TIMEOUT_SECONDS = 2;
-    static final String SUBNET = "subnet-bench";
     static final String BASELINE_LABEL = "io.berth.bench";
     /** Berth's labels (ContainerRuntime, SandboxPool): what the settle check reads on the engine. */
     static final String LABEL_POOL_SESSION = "io.berth.pool-session";
@@ -115,6 +118,8 @@ public final class LaunchBench {
     final Set<String> baseline = ConcurrentHashMap.newKeySet();
     final List<String> errors = new ArrayList<>();
     String taskDefinitionArn;
+    /** A default subnet of the region's default VPC, which Berth makes: RunTask checks that the subnet exists. */
+    String subnet;
     /** The machine over one second before the run, Berth and the engine idle. */
     Cpu background;
     String loadAverage = "?";
@@ -165,15 +170,7 @@ public final class LaunchBench {
         this.batches = Integer.parseInt(args.getOrDefault("batches", "10"));
         this.batchSize = Integer.parseInt(args.getOrDefault("batch-size", "10"));
         this.pollMillis = Long.parseLong(args.getOrDefault("poll-ms", "0"));
-        this.ecs = EcsClient.builder()
-                .endpointOverride(URI.create(require(args, "endpoint")))
-                .region(Region.of(args.getOrDefault("region", "us-east-1")))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        require(args, "access-key-id"), require(args, "secret-access-key"))))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        this.ecs = client(EcsClient.builder());
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(require(args, "docker-host")).build();
         this.docker = DockerClientImpl.getInstance(config, new ApacheDockerHttpClient.Builder()
@@ -182,6 +179,18 @@ public final class LaunchBench {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .responseTimeout(Duration.ofSeconds(60))
                 .build());
+    }
+
+    /** A client of the AWS SDK for Java v2 pointed at Berth, failing at once rather than retrying. */
+    <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
+        return builder.endpointOverride(URI.create(require(args, "endpoint")))
+                .region(Region.of(args.getOrDefault("region", "us-east-1")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        require(args, "access-key-id"), require(args, "secret-access-key"))))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     public static void main(String[] argv) throws Exception {
@@ -249,6 +258,10 @@ public final class LaunchBench {
 
     void setUp() {
         docker.inspectImageCmd(IMAGE).exec(); // fails here, clearly, when bin/test-images did not run
+        try (Ec2Client ec2 = client(Ec2Client.builder())) {
+            subnet = ec2.describeSubnets(r -> r.filters(Filter.builder().name("default-for-az").values("true").build()))
+                    .subnets().getFirst().subnetId();
+        }
         ecs.createCluster(r -> r.clusterName(CLUSTER));
         taskDefinitionArn = ecs.registerTaskDefinition(r -> r.family(FAMILY)
                 .requiresCompatibilities(Compatibility.FARGATE)
@@ -307,7 +320,7 @@ public final class LaunchBench {
 
     RunTaskResponse runTask(int count) {
         return ecs.runTask(r -> r.cluster(CLUSTER).taskDefinition(taskDefinitionArn).launchType(LaunchType.FARGATE)
-                .count(count).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(SUBNET))));
+                .count(count).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet))));
     }
 
     /** DescribeTasks for up to 100 tasks, by ARN. */
@@ -541,7 +554,7 @@ public final class LaunchBench {
             out.append("versions: ").append(args.get("versions")).append('\n');
         }
         out.append(String.format(Locale.ROOT, "task: FARGATE, awsvpc (%s), cpu 256 / memory 512, 1 container %s %s, "
-                + "stopTimeout %d%n", SUBNET, IMAGE, COMMAND, STOP_TIMEOUT_SECONDS));
+                + "stopTimeout %d%n", subnet, IMAGE, COMMAND, STOP_TIMEOUT_SECONDS));
         out.append(String.format(Locale.ROOT, "latency: %d launches of each, sequential, Docker and Berth interleaved, "
                         + "after %d warm-up launches of each (not counted); engine settled before each launch%n",
                 tasks, warmup));

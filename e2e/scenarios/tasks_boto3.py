@@ -9,6 +9,9 @@ import boto3
 ENDPOINT = os.environ["AWS_ENDPOINT_URL"]
 ecs = boto3.client("ecs", endpoint_url=ENDPOINT)
 logs = boto3.client("logs", endpoint_url=ENDPOINT)
+ec2 = boto3.client("ec2", endpoint_url=ENDPOINT)
+# A default subnet of the default VPC Berth makes in every region: RunTask checks that the subnet exists.
+SUBNET = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]["SubnetId"]
 
 logs.create_log_group(logGroupName="/ecs/e2e")
 ecs.register_task_definition(
@@ -20,7 +23,7 @@ ecs.register_task_definition(
                                "awslogs-group": "/ecs/e2e", "awslogs-region": "us-east-1",
                                "awslogs-stream-prefix": "e2e"}}}])
 run = ecs.run_task(taskDefinition="e2e-exit", launchType="FARGATE", count=1,
-                   networkConfiguration={"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}})
+                   networkConfiguration={"awsvpcConfiguration": {"subnets": [SUBNET]}})
 assert run["failures"] == [], run
 arn = run["tasks"][0]["taskArn"]
 assert run["tasks"][0]["lastStatus"] == "PROVISIONING", run
@@ -44,7 +47,7 @@ ecs.register_task_definition(
     family="e2e-sleep", requiresCompatibilities=["FARGATE"], networkMode="awsvpc", cpu="256", memory="512",
     containerDefinitions=[{"name": "main", "image": "busybox:latest", "command": ["sleep", "600"], "stopTimeout": 2}])
 arn = ecs.run_task(taskDefinition="e2e-sleep", launchType="FARGATE",
-                   networkConfiguration={"awsvpcConfiguration": {"subnets": ["subnet-1"]}})["tasks"][0]["taskArn"]
+                   networkConfiguration={"awsvpcConfiguration": {"subnets": [SUBNET]}})["tasks"][0]["taskArn"]
 ecs.get_waiter("tasks_running").wait(tasks=[arn], WaiterConfig={"Delay": 1, "MaxAttempts": 60})
 assert arn in ecs.list_tasks(family="e2e-sleep")["taskArns"]
 ecs.stop_task(task=arn, reason="e2e done")

@@ -107,12 +107,21 @@ public final class Berth {
                         + "(local play only; said loudly at start) (env BERTH_IAM_ENFORCEMENT; default: ${DEFAULT-VALUE}).")
         String iamEnforcement;
 
+        @Option(names = "--task-network", defaultValue = "${env:BERTH_TASK_NETWORK:-on}",
+                description = "on: each task gets a real interface in its VPC with its security groups enforced "
+                        + "(needs root); off: tasks get their addresses in the API only (said loudly at start) "
+                        + "(env BERTH_TASK_NETWORK; default: ${DEFAULT-VALUE}).")
+        String taskNetwork;
+
         @Override
         public Integer call() {
             try {
                 location.requireKeyPair();
                 if (!iamEnforcement.equals("on") && !iamEnforcement.equals("off")) {
                     throw new UserError("--iam-enforcement must be on or off, not '" + iamEnforcement + "'.");
+                }
+                if (!taskNetwork.equals("on") && !taskNetwork.equals("off")) {
+                    throw new UserError("--task-network must be on or off, not '" + taskNetwork + "'.");
                 }
                 if (!accountId.matches("\\d{12}")) {
                     throw new UserError("--account-id must be 12 digits, not '" + accountId + "'.");
@@ -124,7 +133,8 @@ public final class Berth {
                         location.region, accountId, Duration.ofSeconds(maxClockSkewSeconds),
                         location.accessKeyId, location.secretAccessKey,
                         dockerHost != null ? dockerHost : PrivateEngine.start(dataDir.resolve("docker")),
-                        Duration.ofSeconds(stoppedTaskRetentionSeconds), iamEnforcement.equals("on"));
+                        Duration.ofSeconds(stoppedTaskRetentionSeconds), iamEnforcement.equals("on"),
+                        taskNetwork.equals("on"));
                 BerthServer server = start(config);
                 CountDownLatch stopped = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -11,8 +11,10 @@ import java.time.Duration;
  * @param dockerHost          the Docker engine tasks run on
  * @param stoppedTaskRetention how long STOPPED tasks stay describable before they are pruned
  * @param iamEnforcement      whether IAM policies decide (off only for local play)
+ * @param taskNetwork         whether tasks get real interfaces and firewalls (needs root), or addresses only
  */
 public record BerthConfig(String bind, int port, Path dataDir, String region, String accountId,
                           Duration maxClockSkew, String rootAccessKeyId, String rootSecretAccessKey,
-                          String dockerHost, Duration stoppedTaskRetention, boolean iamEnforcement) {
+                          String dockerHost, Duration stoppedTaskRetention, boolean iamEnforcement,
+                          boolean taskNetwork) {
 }

@@ -2,6 +2,7 @@ package io.berth;
 
 import io.berth.control.TaskController;
 import io.berth.ec2.Ec2Api;
+import io.berth.ec2.Networks;
 import io.berth.ecs.EcsApi;
 import io.berth.ecs.IdGenerator;
 import io.berth.ecs.TaskRecords;
@@ -17,6 +18,9 @@ import io.berth.iam.RootCredentials;
 import io.berth.iam.StsApi;
 import io.berth.logs.LogEvents;
 import io.berth.logs.LogsApi;
+import io.berth.net.LinuxTaskNetwork;
+import io.berth.net.Privileges;
+import io.berth.net.TaskNetwork;
 import io.berth.runtime.ContainerRuntime;
 import io.berth.runtime.RuntimeUnavailableException;
 import io.berth.runtime.docker.DockerRuntime;
@@ -29,6 +33,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +73,9 @@ public final class BerthServer implements AutoCloseable {
         String instance = InstanceId.loadOrCreate(config.dataDir());
         RuntimeConnection connection = connectRuntime(config.dockerHost(), instance);
         ContainerRuntime runtime = connection.runtime();
+        Networks networks = new Networks(store, clock);
         TaskController controller = runtime == null ? null : new TaskController(new TaskRecords(store), runtime,
-                new LogEvents(store, clock), clock,
+                new LogEvents(store, clock), networks, dataPlane(config), clock,
                 config.stoppedTaskRetention(), CONTROL_INTERVAL, config.dataDir().resolve("volumes"));
         try {
             IamDirectory directory = new IamDirectory(store);
@@ -78,9 +84,9 @@ public final class BerthServer implements AutoCloseable {
             Authorizer authorizer = config.iamEnforcement() ? policies : (context, action, resource, keys) -> true;
             Dispatcher dispatcher = new Dispatcher(
                     List.of(EcsApi.definition(store, IdGenerator.random(), () -> runtime != null,
-                                    controller == null ? () -> { } : controller),
+                                    controller == null ? () -> { } : controller, networks),
                             StsApi.definition(directory, sessions, policies, clock), LogsApi.definition(store, clock),
-                            Ec2Api.definition(store, clock),
+                            Ec2Api.definition(store, clock, controller == null ? () -> { } : controller::taskChanged),
                             IamApi.definition(store, clock, directory)),
                     new Credentials(config.accountId(), root, directory, sessions, clock), authorizer, clock,
                     config.maxClockSkew());
@@ -105,6 +111,22 @@ public final class BerthServer implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** The kernel's data plane when asked for and permitted; else addresses in the API only, said loudly. */
+    private static TaskNetwork dataPlane(BerthConfig config) {
+        if (!config.taskNetwork()) {
+            log.warn("TASK NETWORKING IS OFF (--task-network off): tasks get addresses in the API but no interface; "
+                    + "security groups are not enforced.");
+            return TaskNetwork.ADDRESSES_ONLY;
+        }
+        Optional<String> missing = Privileges.missingForTaskNetwork();
+        if (missing.isPresent()) {
+            log.warn("TASK NETWORKING IS OFF: Berth lacks {} (run it as root). Tasks get addresses in the API but no "
+                    + "interface; security groups are not enforced.", missing.get());
+            return TaskNetwork.ADDRESSES_ONLY;
+        }
+        return new LinuxTaskNetwork();
     }
 
     /** The Docker engine, or why there is none. */

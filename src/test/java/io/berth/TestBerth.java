@@ -10,14 +10,19 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import io.berth.runtime.ContainerStatus;
+import io.berth.net.LinuxTaskNetwork;
 import io.berth.runtime.docker.DockerRuntime;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -50,7 +55,7 @@ public final class TestBerth implements AutoCloseable {
     public static TestBerth start(Path dataDir, InstantSource clock, Duration stoppedTaskRetention) {
         try {
             return new TestBerth(BerthServer.start(new BerthConfig("127.0.0.1", 0, dataDir, "us-east-1", ACCOUNT,
-                    Duration.ofMinutes(5), ACCESS_KEY, SECRET_KEY, dockerHost(), stoppedTaskRetention, true), clock));
+                    Duration.ofMinutes(5), ACCESS_KEY, SECRET_KEY, dockerHost(), stoppedTaskRetention, true, true), clock));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,6 +105,19 @@ public final class TestBerth implements AutoCloseable {
         return client(Ec2Client.builder(), Region.of(region), ROOT);
     }
 
+    /** A default subnet of the default VPC Berth makes in us-east-1, real enough for RunTask's awsvpcConfiguration. */
+    public String defaultSubnetId() {
+        return defaultSubnetId(endpoint());
+    }
+
+    /** {@link #defaultSubnetId()} of a Berth at the endpoint, started otherwise, signing as its root user. */
+    public static String defaultSubnetId(URI endpoint) {
+        try (Ec2Client ec2 = client(endpoint, Ec2Client.builder(), Region.US_EAST_1, ROOT)) {
+            return ec2.describeSubnets(r -> r.filters(Filter.builder().name("default-for-az").values("true").build()))
+                    .subnets().getFirst().subnetId();
+        }
+    }
+
     public StsClient sts() {
         return sts(ROOT);
     }
@@ -112,7 +130,12 @@ public final class TestBerth implements AutoCloseable {
     /** A client of the AWS SDK for Java v2 pointed at this Berth, failing at once rather than retrying. */
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, Region region,
                                                                                        AwsCredentials credentials) {
-        return builder.endpointOverride(endpoint())
+        return client(endpoint(), builder, region, credentials);
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+            URI endpoint, B builder, Region region, AwsCredentials credentials) {
+        return builder.endpointOverride(endpoint)
                 .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create())
@@ -120,14 +143,22 @@ public final class TestBerth implements AutoCloseable {
                 .build();
     }
 
-    /** Stops Berth and removes every container it left (STOPPED tasks keep theirs until pruned). */
+    /** Stops Berth and removes every container and bridge it left (STOPPED tasks keep theirs until pruned). */
     @Override
     public void close() {
+        List<String> vpcs = List.of();
+        try (Ec2Client ec2 = ec2("us-east-1")) {
+            vpcs = ec2.describeVpcs().vpcs().stream().map(Vpc::vpcId).toList();
+        } catch (Ec2Exception e) {
+            // A Berth on a made-up clock refuses today's signatures; it ran no tasks to leave bridges.
+        }
         server.close();
         try (DockerRuntime runtime = DockerRuntime.connect(dockerHost(), server.instance(), 0)) {
             for (ContainerStatus container : runtime.list(Map.of())) {
                 runtime.remove(container.id());
             }
         }
+        // Tasks left running lose their namespaces with their containers; their VPCs' bridges go too.
+        vpcs.forEach(new LinuxTaskNetwork()::removeBridge);
     }
 }

@@ -1,5 +1,8 @@
 package io.berth.control;
 
+import io.berth.ec2.AddressesExhaustedException;
+import io.berth.ec2.Eni;
+import io.berth.ec2.Networks;
 import io.berth.ecs.ContainerSpecs;
 import io.berth.ecs.Observation;
 import io.berth.ecs.StoredTask;
@@ -9,6 +12,8 @@ import io.berth.ecs.TaskRecords;
 import io.berth.ecs.TaskSignal;
 import io.berth.ecs.model.ContainerDefinition;
 import io.berth.logs.LogEvents;
+import io.berth.net.NetworkException;
+import io.berth.net.TaskNetwork;
 import io.berth.runtime.ContainerRuntime;
 import io.berth.runtime.ContainerStatus;
 import io.berth.runtime.ImagePullException;
@@ -56,14 +61,16 @@ public final class TaskController implements TaskSignal, AutoCloseable {
     private final Duration interval;
     private final Path volumes;
     private final LogShipper shipper;
+    private final TaskNetworking networking;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread loop;
     private volatile boolean running = true;
 
-    public TaskController(TaskRecords records, ContainerRuntime runtime, LogEvents logs, InstantSource clock,
-                          Duration retention, Duration interval, Path volumes) {
+    public TaskController(TaskRecords records, ContainerRuntime runtime, LogEvents logs, Networks networks,
+                          TaskNetwork dataPlane, InstantSource clock, Duration retention, Duration interval,
+                          Path volumes) {
         this.records = records;
         this.runtime = runtime;
         this.clock = clock;
@@ -71,6 +78,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
         this.interval = interval;
         this.volumes = volumes;
         this.shipper = new LogShipper(runtime, logs, clock);
+        this.networking = new TaskNetworking(networks, dataPlane, runtime);
         this.loop = Thread.ofVirtual().name("task-controller").unstarted(this::run);
     }
 
@@ -126,6 +134,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                 });
             }
         }
+        networking.syncFirewalls(tasks);
         for (ContainerStatus container : present) {
             String owner = container.labels().get(ContainerRuntime.LABEL_TASK_ARN);
             boolean owned = owner != null ? known.contains(owner)
@@ -214,6 +223,22 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                 } catch (RuntimeUnavailableException e) {
                     fail(task, "ResourceInitializationError: " + e.getMessage(), null);
                 }
+            }
+            case TaskEffect.AttachNetwork attach -> {
+                try {
+                    Eni eni = networking.attach(task, attach.sandboxId());
+                    records.replace(task, TaskLifecycle.networkAttached(task, eni));
+                    taskChanged();
+                } catch (AddressesExhaustedException e) {
+                    fail(task, e.reason(), null);
+                } catch (RuntimeUnavailableException | NetworkException e) {
+                    fail(task, "ResourceInitializationError: failed to configure ENI: " + e.getMessage(), null);
+                }
+            }
+            case TaskEffect.ReleaseNetwork release -> {
+                networking.release(task);
+                records.replace(task, TaskLifecycle.networkReleased(task));
+                taskChanged();
             }
             case TaskEffect.CreateContainers create -> createContainers(task, create.names());
             case TaskEffect.StartContainers start -> {

@@ -36,8 +36,9 @@ public final class Ec2Api {
     private Ec2Api() {
     }
 
-    public static ServiceDefinition.Query definition(Store store, InstantSource clock) {
-        Ec2State state = new Ec2State(store, Ec2Ids.random(), clock);
+    /** {@code firewallListener} runs after every committed change of a security group's rules or members. */
+    public static ServiceDefinition.Query definition(Store store, InstantSource clock, Runnable firewallListener) {
+        Ec2State state = new Ec2State(store, Ec2Ids.random(), clock, firewallListener);
         Vpcs vpcs = new Vpcs(state);
         Subnets subnets = new Subnets(state);
         SecurityGroups groups = new SecurityGroups(state);

@@ -20,6 +20,7 @@ final class Ec2Documents {
     }
 
     private final Documents documents;
+    private boolean firewallChanged;
     private final String accountId;
     private final String region;
     private final String scope;
@@ -91,7 +92,12 @@ final class Ec2Documents {
 
     /** Records that what a firewall enforces (rules, or the members of groups) changed, in this transaction. */
     void firewallChanged() {
+        firewallChanged = true;
         documents.put(FIREWALL_KIND, FIREWALL_SCOPE, FIREWALL_ID, Long.toString(firewallVersion(documents) + 1));
+    }
+
+    boolean changedFirewall() {
+        return firewallChanged;
     }
 
     static long firewallVersion(Documents documents) {

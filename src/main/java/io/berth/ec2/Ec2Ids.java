@@ -2,7 +2,6 @@ package io.berth.ec2;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 /** EC2's identifiers: {@code vpc-} and friends with 17 hex digits, locally administered MACs, ECS attachment UUIDs. */
@@ -32,12 +31,5 @@ final class Ec2Ids {
         byte[] bytes = new byte[5];
         random.nextBytes(bytes);
         return "02:" + HexFormat.ofDelimiter(":").formatHex(bytes);
-    }
-
-    /** A version 4 UUID, the form of ECS attachment ids. */
-    String uuid() {
-        long high = random.nextLong() & ~0xF000L | 0x4000L;
-        long low = random.nextLong() & ~(3L << 62) | 1L << 63;
-        return new UUID(high, low).toString();
     }
 }

@@ -18,12 +18,15 @@ final class Ec2State {
     private final Store store;
     private final Ec2Ids ids;
     private final InstantSource clock;
+    private final Runnable firewallListener;
     private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
 
-    Ec2State(Store store, Ec2Ids ids, InstantSource clock) {
+    /** {@code firewallListener} runs after each committed write that changed what firewalls enforce. */
+    Ec2State(Store store, Ec2Ids ids, InstantSource clock, Runnable firewallListener) {
         this.store = store;
         this.ids = ids;
         this.clock = clock;
+        this.firewallListener = firewallListener;
     }
 
     Ec2Ids ids() {
@@ -44,14 +47,20 @@ final class Ec2State {
 
     <T> T write(String accountId, String region, Function<Ec2Documents, T> work) {
         String scope = Ec2Documents.scope(accountId, region);
+        boolean[] firewallChanged = {false};
         T result = store.write(documents -> {
             Ec2Documents ec2 = new Ec2Documents(documents, accountId, region);
             if (!provisioned.contains(scope) && ec2.defaults().isEmpty()) {
                 DefaultVpc.create(ec2, ids);
             }
-            return work.apply(ec2);
+            T done = work.apply(ec2);
+            firewallChanged[0] = ec2.changedFirewall();
+            return done;
         });
         provisioned.add(scope);
+        if (firewallChanged[0]) {
+            firewallListener.run();
+        }
         return result;
     }
 

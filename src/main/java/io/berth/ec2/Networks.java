@@ -30,8 +30,9 @@ public final class Networks {
 
     private final Ec2State state;
 
+    /** Interfaces taken and returned here change groups' members: the caller syncs firewalls after each. */
     public Networks(Store store, InstantSource clock) {
-        this.state = new Ec2State(store, Ec2Ids.random(), clock);
+        this.state = new Ec2State(store, Ec2Ids.random(), clock, () -> { });
     }
 
     /**
@@ -63,17 +64,24 @@ public final class Networks {
 
     /**
      * Takes the lowest free private address of the network's subnet (never one of the five AWS
-     * reserves) and records the interface, in use by {@code taskArn}. A null description is
-     * ECS's, the task attachment's ARN.
+     * reserves) and records the interface, in use by {@code taskArn} for the ECS attachment
+     * {@code ecsAttachmentId}. A null description is ECS's, the attachment's ARN. A task that
+     * already has an interface gets that one again, so a launch repeated after a crash takes no
+     * second address.
      *
      * @throws AddressesExhaustedException when the subnet has no free address
      */
-    public Eni allocate(String accountId, String region, ResolvedNetwork network, String taskArn, String description) {
+    public Eni allocate(String accountId, String region, ResolvedNetwork network, String taskArn,
+                        String ecsAttachmentId, String description) {
         return state.write(accountId, region, ec2 -> {
+            List<StoredInterface> existing = ec2.all(Ec2Kind.NETWORK_INTERFACE);
+            Optional<StoredInterface> taken = existing.stream().filter(i -> taskArn.equals(i.taskArn())).findFirst();
+            if (taken.isPresent()) {
+                return view(taken.get(), ec2.subnet(taken.get().subnetId()), ec2.vpc(taken.get().vpcId()));
+            }
             StoredSubnet subnet = subnets(ec2, List.of(network.subnetId())).getFirst();
             StoredVpc vpc = ec2.vpc(subnet.vpcId());
             List<StoredSecurityGroup> groups = groups(ec2, network.securityGroupIds(), vpc.vpcId());
-            List<StoredInterface> existing = ec2.all(Ec2Kind.NETWORK_INTERFACE);
             String address = freeAddress(subnet, existing);
             Ec2Ids ids = state.ids();
             Set<String> macs = existing.stream().map(StoredInterface::macAddress).collect(Collectors.toSet());
@@ -81,7 +89,6 @@ public final class Networks {
             while (macs.contains(mac)) {
                 mac = ids.macAddress();
             }
-            String ecsAttachmentId = ids.uuid();
             StoredInterface eni = new StoredInterface(ids.next("eni"), accountId, subnet.subnetId(), vpc.vpcId(),
                     subnet.availabilityZone(), address, dnsName(region, address), mac,
                     groups.stream().map(g -> new GroupIdentifier(g.groupId(), g.groupName())).toList(),
@@ -94,14 +101,20 @@ public final class Networks {
         });
     }
 
-    /** Deletes the interface, returning its address to the subnet; an interface already gone is no error. */
-    public void release(String accountId, String region, String eniId) {
-        state.write(accountId, region, ec2 -> {
-            if (ec2.find(Ec2Kind.NETWORK_INTERFACE, eniId).isPresent()) {
-                ec2.delete(Ec2Kind.NETWORK_INTERFACE, eniId);
-                ec2.firewallChanged();
+    /**
+     * Deletes the task's interface, returning its address to the subnet; a task without one is no
+     * error. Answers whether the interface's VPC still has interfaces (its bridge is still needed).
+     */
+    public boolean release(String accountId, String region, String taskArn) {
+        return state.write(accountId, region, ec2 -> {
+            List<StoredInterface> all = ec2.all(Ec2Kind.NETWORK_INTERFACE);
+            Optional<StoredInterface> owned = all.stream().filter(i -> taskArn.equals(i.taskArn())).findFirst();
+            if (owned.isEmpty()) {
+                return true;
             }
-            return null;
+            ec2.delete(Ec2Kind.NETWORK_INTERFACE, owned.get().networkInterfaceId());
+            ec2.firewallChanged();
+            return all.stream().anyMatch(i -> i != owned.get() && i.vpcId().equals(owned.get().vpcId()));
         });
     }
 

@@ -1,5 +1,6 @@
 package io.berth.ecs;
 
+import io.berth.ec2.Networks;
 import io.berth.ecs.model.CreateClusterRequest;
 import io.berth.ecs.model.DescribeTasksRequest;
 import io.berth.ecs.model.ListTasksRequest;
@@ -40,11 +41,12 @@ public final class EcsApi {
     /**
      * @param capacityAvailable whether a container runtime is there to run tasks on
      * @param signal            wakes the task controller when desired state changes
+     * @param networks          where tasks' awsvpc configurations are checked
      */
     public static ServiceDefinition definition(Store store, IdGenerator ids, BooleanSupplier capacityAvailable,
-                                               TaskSignal signal) {
+                                               TaskSignal signal, Networks networks) {
         Clusters clusters = new Clusters(store);
-        Tasks tasks = new Tasks(store, ids, capacityAvailable, signal);
+        Tasks tasks = new Tasks(store, ids, capacityAvailable, signal, networks);
         TaskDefinitions taskDefinitions = new TaskDefinitions(store);
         ResourceTags tags = new ResourceTags(store);
         return new ServiceDefinition.Json("ecs", TARGET_PREFIX, List.of(

@@ -1,21 +1,22 @@
 package io.berth.ecs;
 
+import io.berth.ec2.ResolvedNetwork;
 import io.berth.ecs.model.Task;
 import io.berth.ecs.model.TaskDefinition;
 
 /**
  * A task as stored: what ECS reports for it, the task definition it was launched from with the
- * overrides applied (the containers to run, fixed at launch), and the runtime sandbox that
- * holds it once provisioned.
+ * overrides applied (the containers to run, fixed at launch), the runtime sandbox that holds it
+ * once provisioned, and where its awsvpc interface goes (null for a task without one).
  */
-public record StoredTask(Task task, TaskDefinition definition, String sandboxId) {
+public record StoredTask(Task task, TaskDefinition definition, String sandboxId, ResolvedNetwork network) {
 
     public StoredTask withTask(Task changed) {
-        return new StoredTask(changed, definition, sandboxId);
+        return new StoredTask(changed, definition, sandboxId, network);
     }
 
     public StoredTask withSandbox(String id) {
-        return new StoredTask(task, definition, id);
+        return new StoredTask(task, definition, id, network);
     }
 
     public String id() {
@@ -24,5 +25,14 @@ public record StoredTask(Task task, TaskDefinition definition, String sandboxId)
 
     public String clusterName() {
         return TaskIds.clusterName(task.clusterArn());
+    }
+
+    /** The account that owns the task, from its ARN. */
+    public String accountId() {
+        return task.taskArn().split(":")[4];
+    }
+
+    public String region() {
+        return task.taskArn().split(":")[3];
     }
 }

@@ -17,6 +17,17 @@ public sealed interface TaskEffect {
     record StartSandbox() implements TaskEffect {
     }
 
+    /**
+     * Give the task its interface: take its address (or the one it already has), wire it into the
+     * sandbox's network namespace and enforce its security groups there.
+     */
+    record AttachNetwork(String sandboxId) implements TaskEffect {
+    }
+
+    /** Return the task's address and remove what its interface left on the host. */
+    record ReleaseNetwork() implements TaskEffect {
+    }
+
     /** Pull the images (when absent) and create these containers in the sandbox. */
     record CreateContainers(List<String> names) implements TaskEffect {
     }

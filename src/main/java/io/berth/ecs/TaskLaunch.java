@@ -1,6 +1,9 @@
 package io.berth.ecs;
 
+import io.berth.ec2.ResolvedNetwork;
+import io.berth.ecs.model.Attachment;
 import io.berth.ecs.model.Attribute;
+import io.berth.ecs.model.AwsVpcConfiguration;
 import io.berth.ecs.model.CapacityProviderStrategyItem;
 import io.berth.ecs.model.Cluster;
 import io.berth.ecs.model.Container;
@@ -100,22 +103,29 @@ final class TaskLaunch {
                 throw EcsErrors.invalidParameter(
                         "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
             }
-            var awsvpc = request.networkConfiguration().awsvpcConfiguration();
-            if (awsvpc.subnets() == null || awsvpc.subnets().isEmpty()) {
-                throw EcsErrors.invalidParameter("subnets can not be empty.");
-            }
-            if (awsvpc.subnets().size() > 16) {
-                throw EcsErrors.invalidParameter("subnets can have at most 16 items.");
-            }
-            if (awsvpc.securityGroups() != null && awsvpc.securityGroups().size() > 5) {
-                throw EcsErrors.invalidParameter("securityGroups can have at most 5 items.");
-            }
+            validate(request.networkConfiguration().awsvpcConfiguration());
         }
         if (request.startedBy() != null && request.startedBy().length() > 128) {
             throw EcsErrors.invalidParameter("startedBy must be at most 128 characters.");
         }
         if (request.propagateTags() != null && !Set.of("TASK_DEFINITION", "SERVICE", "NONE").contains(request.propagateTags())) {
             throw EcsErrors.invalidParameter("propagateTags must be one of TASK_DEFINITION, SERVICE, NONE.");
+        }
+    }
+
+    /** The awsvpc configuration's shape, checked before its subnets and groups are looked up. */
+    static void validate(AwsVpcConfiguration awsvpc) {
+        if (awsvpc.subnets() == null || awsvpc.subnets().isEmpty()) {
+            throw EcsErrors.invalidParameter("subnets can not be empty.");
+        }
+        if (awsvpc.subnets().size() > 16) {
+            throw EcsErrors.invalidParameter("subnets can have at most 16 items.");
+        }
+        if (awsvpc.securityGroups() != null && awsvpc.securityGroups().size() > 5) {
+            throw EcsErrors.invalidParameter("securityGroups can have at most 5 items.");
+        }
+        if (awsvpc.assignPublicIp() != null && !Set.of("ENABLED", "DISABLED").contains(awsvpc.assignPublicIp())) {
+            throw EcsErrors.invalidParameter("assignPublicIp must be one of ENABLED, DISABLED.");
         }
     }
 
@@ -173,7 +183,7 @@ final class TaskLaunch {
     /** A new task in PROVISIONING, as RunTask reports it. */
     static Task newTask(String taskArn, Cluster cluster, TaskDefinition launched, TaskDefinition registered,
                         RunTaskRequest request, Placement placement, List<Tag> tags, IdGenerator ids,
-                        String availabilityZone, Instant now) {
+                        ResolvedNetwork network, String defaultZone, Instant now) {
         String clusterName = cluster.clusterName();
         String prefix = taskArn.substring(0, taskArn.indexOf(":task/"));
         List<Container> containers = new ArrayList<>();
@@ -188,8 +198,10 @@ final class TaskLaunch {
         }
         int ephemeral = launched.ephemeralStorage() == null ? DEFAULT_EPHEMERAL_GIB : launched.ephemeralStorage().sizeInGiB();
         String group = request.group() != null ? request.group() : "family:" + registered.family();
-        return new Task(List.of(), List.of(new Attribute("ecs.cpu-architecture", cpuArchitecture(launched), null, null)),
-                availabilityZone, placement.capacityProviderName(), cluster.clusterArn(), null, null, null, containers,
+        List<Attachment> attachments = network == null ? List.of()
+                : List.of(TaskAttachments.precreated(uuid(ids.next()), network.subnetId()));
+        return new Task(attachments, List.of(new Attribute("ecs.cpu-architecture", cpuArchitecture(launched), null, null)),
+                network == null ? defaultZone : network.availabilityZone(), placement.capacityProviderName(), cluster.clusterArn(), null, null, null, containers,
                 launched.cpu(), now, "RUNNING", Boolean.TRUE.equals(request.enableExecuteCommand()), null, group,
                 "UNKNOWN", null, "PROVISIONING", placement.launchType(), launched.memory(),
                 reportedOverrides(registered, request.overrides()), PLATFORM_VERSION, "Linux", null, null, null,
@@ -207,6 +219,12 @@ final class TaskLaunch {
             tags.add(new Tag("aws:ecs:clusterName", clusterName));
         }
         return List.copyOf(tags);
+    }
+
+    /** A 32-hex id in the dashed form of the UUIDs ECS gives attachments. */
+    private static String uuid(String hex) {
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
     }
 
     private static String cpuArchitecture(TaskDefinition definition) {

@@ -1,5 +1,7 @@
 package io.berth.ecs;
 
+import io.berth.ec2.Eni;
+import io.berth.ecs.model.Attachment;
 import io.berth.ecs.model.Container;
 import io.berth.ecs.model.ContainerDefinition;
 import io.berth.ecs.model.ContainerDependency;
@@ -68,6 +70,25 @@ public final class TaskLifecycle {
         return stored.withTask(task.build());
     }
 
+    /** The task once its interface is wired: the attachment and every container report it. */
+    public static StoredTask networkAttached(StoredTask stored, Eni eni) {
+        TaskEditor task = TaskEditor.of(stored.task());
+        task.attachments = TaskAttachments.attached(task.attachments, eni);
+        task.containers = TaskAttachments.withInterface(task.containers, eni);
+        return stored.withTask(task.build());
+    }
+
+    public static StoredTask networkReleased(StoredTask stored) {
+        TaskEditor task = TaskEditor.of(stored.task());
+        task.attachments = TaskAttachments.detached(task.attachments);
+        return stored.withTask(task.build());
+    }
+
+    /** The task's interface attachment, when it has one. */
+    public static Optional<Attachment> networkAttachment(StoredTask stored) {
+        return TaskAttachments.eni(stored.task().attachments());
+    }
+
     /** The task after StopTask; a task already stopping keeps the reason it has. */
     public static StoredTask stopRequested(StoredTask stored, String stopCode, String reason, Instant now) {
         TaskEditor task = TaskEditor.of(stored.task());
@@ -90,6 +111,12 @@ public final class TaskLifecycle {
         Optional<ContainerStatus> sandbox = seen.sandbox();
         if (sandbox.isEmpty()) {
             return new Step(stored.withTask(task.build()), new TaskEffect.StartSandbox());
+        }
+        boolean unwired = TaskAttachments.eni(task.attachments)
+                .filter(a -> TaskAttachments.PRECREATED.equals(a.status())).isPresent();
+        if (unwired) {
+            return new Step(stored.withTask(task.build()).withSandbox(sandbox.get().id()),
+                    new TaskEffect.AttachNetwork(sandbox.get().id()));
         }
         moveTo(task, TaskStatus.PENDING);
         task.connectivity = "CONNECTED";
@@ -165,6 +192,11 @@ public final class TaskLifecycle {
             case DEPROVISIONING -> {
                 if (seen.sandbox().isPresent()) {
                     return new Step(stored.withTask(task.build()), new TaskEffect.RemoveSandbox(seen.sandbox().get().id()));
+                }
+                boolean addressHeld = TaskAttachments.eni(task.attachments)
+                        .filter(a -> !TaskAttachments.DETACHED.equals(a.status())).isPresent();
+                if (addressHeld) {
+                    return new Step(stored.withTask(task.build()), new TaskEffect.ReleaseNetwork());
                 }
                 moveTo(task, TaskStatus.STOPPED);
                 task.stoppedAt = now;

@@ -1,5 +1,8 @@
 package io.berth.ecs;
 
+import io.berth.ec2.Networks;
+import io.berth.ec2.ResolvedNetwork;
+import io.berth.ecs.model.AwsVpcConfiguration;
 import io.berth.ecs.model.Cluster;
 import io.berth.ecs.model.DescribeTasksRequest;
 import io.berth.ecs.model.Failure;
@@ -40,12 +43,14 @@ public final class Tasks {
     private final IdGenerator ids;
     private final BooleanSupplier capacityAvailable;
     private final TaskSignal signal;
+    private final Networks networks;
 
-    public Tasks(Store store, IdGenerator ids, BooleanSupplier capacityAvailable, TaskSignal signal) {
+    public Tasks(Store store, IdGenerator ids, BooleanSupplier capacityAvailable, TaskSignal signal, Networks networks) {
         this.store = store;
         this.ids = ids;
         this.capacityAvailable = capacityAvailable;
         this.signal = signal;
+        this.networks = networks;
     }
 
     public TasksResponse runTask(RequestContext context, RunTaskRequest request) {
@@ -60,6 +65,7 @@ public final class Tasks {
             throw EcsErrors.invalidParameter("taskDefinition can not be blank.");
         }
         String scope = EcsArns.scope(context);
+        ResolvedNetwork network = resolveNetwork(context, request);
         TasksResponse response = store.write(documents -> {
             Cluster cluster = Clusters.forLaunch(documents, context, request.cluster());
             if (request.clientToken() != null) {
@@ -89,8 +95,8 @@ public final class Tasks {
             for (TaskLaunch.Placement placement : placements) {
                 String taskArn = EcsArns.prefix(context) + "task/" + cluster.clusterName() + "/" + ids.next();
                 Task task = TaskLaunch.newTask(taskArn, cluster, launched, definition, request, placement, tags, ids,
-                        context.region() + "a", context.receivedAt());
-                TaskRepository.save(documents, scope, new StoredTask(task, launched, null));
+                        network, context.region() + "a", context.receivedAt());
+                TaskRepository.save(documents, scope, new StoredTask(task, launched, null, network));
                 tasks.add(task);
             }
             if (request.clientToken() != null) {
@@ -101,6 +107,17 @@ public final class Tasks {
         });
         signal.taskChanged();
         return response;
+    }
+
+    /** Where the tasks' interfaces go, checked against the EC2 state as ECS checks them; null without awsvpc. */
+    private ResolvedNetwork resolveNetwork(RequestContext context, RunTaskRequest request) {
+        if (request.networkConfiguration() == null || request.networkConfiguration().awsvpcConfiguration() == null) {
+            return null;
+        }
+        AwsVpcConfiguration awsvpc = request.networkConfiguration().awsvpcConfiguration();
+        TaskLaunch.validate(awsvpc);
+        return networks.resolveForTask(context.accountId(), context.region(), awsvpc.subnets(),
+                awsvpc.securityGroups() == null ? List.of() : awsvpc.securityGroups());
     }
 
     /** A repeated RunTask with a used client token: the same tasks if the parameters match. */

@@ -11,11 +11,12 @@ import java.util.List;
  * can be found and cleaned. The host does not route between bridges (VPCs stay apart); tasks of
  * one VPC reach each other across subnets directly on its bridge.
  */
-public final class LinuxTaskNetwork {
+public final class LinuxTaskNetwork implements TaskNetwork {
 
     static final String BRIDGE_PREFIX = "bv";
     static final String TASK_PREFIX = "bt";
 
+    @Override
     public void attach(Attachment attachment) {
         String bridge = bridgeName(attachment.vpcId());
         ensureBridge(bridge, attachment.gateway(), attachment.prefixLength());
@@ -36,17 +37,18 @@ public final class LinuxTaskNetwork {
         inside(attachment.namespace(), "ip", "route", "replace", attachment.vpcCidr(), "dev", "eth0");
     }
 
+    @Override
     public void detach(String taskId) {
         Commands.tolerate("ip", "link", "del", hostEnd(taskId));
     }
 
-    /** Replaces the task's firewall, atomically, with its security groups' rules. */
+    @Override
     public void applyFirewall(String namespace, List<FirewallRule> ingress, List<FirewallRule> egress) {
         List<String> command = new ArrayList<>(List.of("nsenter", "--net=" + namespace, "iptables-restore"));
         Commands.run(command, FirewallRules.render(ingress, egress));
     }
 
-    /** Removes a VPC's bridge once no task uses it. */
+    @Override
     public void removeBridge(String vpcId) {
         Commands.tolerate("ip", "link", "del", bridgeName(vpcId));
     }

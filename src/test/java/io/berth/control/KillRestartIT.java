@@ -65,8 +65,9 @@ class KillRestartIT {
                     .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
                     .containerDefinitions(c -> c.name("main").image("busybox:latest")
                             .command("sh", "-c", "while [ ! -f /tmp/go ]; do sleep 0.1; done; exit 7")));
-            String survivor = run(ecs, "survivor");
-            String leaver = run(ecs, "leaver");
+            String subnet = TestBerth.defaultSubnetId(endpoint());
+            String survivor = run(ecs, "survivor", subnet);
+            String leaver = run(ecs, "leaver", subnet);
             Task running = awaitStatus(ecs, survivor, "RUNNING");
             awaitStatus(ecs, leaver, "RUNNING");
 
@@ -97,9 +98,9 @@ class KillRestartIT {
         }
     }
 
-    private static String run(EcsClient ecs, String family) {
+    private static String run(EcsClient ecs, String family, String subnet) {
         return ecs.runTask(r -> r.taskDefinition(family).launchType(LaunchType.FARGATE)
-                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet))))
                 .tasks().getFirst().taskArn();
     }
 
@@ -137,10 +138,14 @@ class KillRestartIT {
     }
 
     private EcsClient client() {
-        return EcsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
+        return EcsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(TestBerth.ACCESS_KEY, TestBerth.SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    private URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
     }
 
     private String instance() throws IOException {

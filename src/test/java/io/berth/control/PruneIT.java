@@ -32,8 +32,9 @@ class PruneIT {
             ecs.registerTaskDefinition(r -> r.family("brief").requiresCompatibilities(Compatibility.FARGATE)
                     .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
                     .containerDefinitions(c -> c.name("main").image("busybox:latest").command("true")));
+            String subnet = berth.defaultSubnetId();
             String arn = ecs.runTask(r -> r.taskDefinition("brief").launchType(LaunchType.FARGATE)
-                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))).tasks().getFirst().taskArn();
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet)))).tasks().getFirst().taskArn();
 
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                     "STOPPED".equals(ecs.describeTasks(r -> r.tasks(arn)).tasks().getFirst().lastStatus()));

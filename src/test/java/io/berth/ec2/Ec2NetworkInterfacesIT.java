@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class Ec2NetworkInterfacesIT {
 
     private static final String REGION = "us-east-1";
+    private static final String ATTACHMENT = "0a1b2c3d-0000-4000-8000-000000000001";
     private static final String TASK = "arn:aws:ecs:us-east-1:000000000000:task/default/0123456789abcdef0123456789abcdef";
 
     @TempDir
@@ -65,7 +66,7 @@ class Ec2NetworkInterfacesIT {
         String group = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("task").description("task")).groupId();
 
         ResolvedNetwork network = networks.resolveForTask(TestBerth.ACCOUNT, REGION, List.of(subnet), List.of(group));
-        Eni eni = networks.allocate(TestBerth.ACCOUNT, REGION, network, TASK, null);
+        Eni eni = networks.allocate(TestBerth.ACCOUNT, REGION, network, TASK, ATTACHMENT, null);
 
         NetworkInterface described = ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni.networkInterfaceId()))
                 .networkInterfaces().getFirst();
@@ -103,7 +104,7 @@ class Ec2NetworkInterfacesIT {
         assertEc2Error(() -> ec2.deleteSecurityGroup(r -> r.groupId(group)), "DependencyViolation",
                 "resource " + group + " has a dependent object");
 
-        networks.release(TestBerth.ACCOUNT, REGION, eni.networkInterfaceId());
+        networks.release(TestBerth.ACCOUNT, REGION, TASK);
         assertEc2Error(() -> ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni.networkInterfaceId())),
                 "InvalidNetworkInterfaceID.NotFound",
                 "The networkInterface ID '" + eni.networkInterfaceId() + "' does not exist");
@@ -120,12 +121,12 @@ class Ec2NetworkInterfacesIT {
 
         ResolvedNetwork network = networks.resolveForTask(TestBerth.ACCOUNT, REGION, List.of(defaultSubnet),
                 List.of());
-        Eni eni = networks.allocate(TestBerth.ACCOUNT, REGION, network, TASK, "my interface");
+        Eni eni = networks.allocate(TestBerth.ACCOUNT, REGION, network, TASK, ATTACHMENT, "my interface");
 
         assertThat(network.securityGroupIds()).containsExactly(defaultGroup);
         assertThat(ec2.describeNetworkInterfaces(r -> r.filters(filter("group-id", defaultGroup),
                 filter("description", "my interface"))).networkInterfaces())
                 .extracting(NetworkInterface::networkInterfaceId).containsExactly(eni.networkInterfaceId());
-        networks.release(TestBerth.ACCOUNT, REGION, eni.networkInterfaceId());
+        networks.release(TestBerth.ACCOUNT, REGION, TASK);
     }
 }

@@ -37,7 +37,7 @@ class Ec2ResponsesTest {
     @BeforeEach
     void open() {
         store = SqliteStore.open(dir.resolve("berth.db"));
-        ec2 = new Ec2Calls(Ec2Api.definition(store, InstantSource.fixed(NOW)), ACCOUNT, REGION, NOW);
+        ec2 = new Ec2Calls(Ec2Api.definition(store, InstantSource.fixed(NOW), () -> { }), ACCOUNT, REGION, NOW);
     }
 
     @AfterEach
@@ -140,7 +140,8 @@ class Ec2ResponsesTest {
         String subnet = first(ec2.call("DescribeSubnets", "Filter.1.Name", "availability-zone",
                 "Filter.1.Value.1", "eu-west-1a"), "subnetId");
         Eni eni = networks.allocate(ACCOUNT, REGION, networks.resolveForTask(ACCOUNT, REGION, List.of(subnet), List.of()),
-                "arn:aws:ecs:eu-west-1:123456789012:task/c/0123456789abcdef0123456789abcdef", null);
+                "arn:aws:ecs:eu-west-1:123456789012:task/c/0123456789abcdef0123456789abcdef",
+                "0a1b2c3d-0000-4000-8000-000000000001", null);
         ec2.call("CreateTags", "ResourceId.1", eni.networkInterfaceId(), "Tag.1.Key", "task", "Tag.1.Value", "web");
 
         String xml = ec2.call("DescribeNetworkInterfaces", "NetworkInterfaceId.1", eni.networkInterfaceId());

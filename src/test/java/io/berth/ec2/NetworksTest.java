@@ -39,7 +39,7 @@ class NetworksTest {
     @BeforeEach
     void open() {
         store = SqliteStore.open(dir.resolve("berth.db"));
-        ec2 = new Ec2Calls(Ec2Api.definition(store, InstantSource.fixed(NOW)), ACCOUNT, REGION, NOW);
+        ec2 = new Ec2Calls(Ec2Api.definition(store, InstantSource.fixed(NOW), () -> { }), ACCOUNT, REGION, NOW);
         networks = new Networks(store, InstantSource.fixed(NOW));
         vpc = value(ec2.call("CreateVpc", "CidrBlock", "10.0.0.0/16"), "vpcId");
         small = value(ec2.call("CreateSubnet", "VpcId", vpc, "CidrBlock", "10.0.1.0/28"), "subnetId");
@@ -76,8 +76,12 @@ class NetworksTest {
         });
     }
 
+    private int launched;
+
+    /** An interface for one more task. */
     private Eni allocate(ResolvedNetwork network) {
-        return networks.allocate(ACCOUNT, REGION, network, TASK, null);
+        launched++;
+        return networks.allocate(ACCOUNT, REGION, network, TASK + launched, "attachment-" + launched, null);
     }
 
     @Test
@@ -143,8 +147,8 @@ class NetworksTest {
         Eni second = allocate(network);
         allocate(network);
 
-        networks.release(ACCOUNT, REGION, second.networkInterfaceId());
-        networks.release(ACCOUNT, REGION, second.networkInterfaceId());
+        networks.release(ACCOUNT, REGION, second.taskArn());
+        networks.release(ACCOUNT, REGION, second.taskArn());
 
         assertThat(allocate(network).privateIpv4Address()).isEqualTo(second.privateIpv4Address());
         assertThat(networks.interfaces(ACCOUNT, REGION)).extracting(Eni::privateIpv4Address)
@@ -159,17 +163,17 @@ class NetworksTest {
         Eni eni = allocate(network);
 
         assertThat(eni.networkInterfaceId()).matches("eni-[0-9a-f]{17}");
-        assertThat(eni.attachmentId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(eni.attachmentId()).isEqualTo("attachment-" + launched);
         assertThat(eni.macAddress()).matches("02(:[0-9a-f]{2}){5}");
         assertThat(eni).extracting(Eni::taskArn, Eni::vpcId, Eni::vpcCidr, Eni::subnetId, Eni::subnetCidr,
                         Eni::availabilityZone, Eni::privateIpv4Address, Eni::gateway, Eni::privateDnsName,
                         Eni::securityGroupIds, Eni::prefixLength)
-                .containsExactly(TASK, vpc, "10.0.0.0/16", large, "10.0.2.0/24", "us-east-1b", "10.0.2.4", "10.0.2.1",
+                .containsExactly(TASK + launched, vpc, "10.0.0.0/16", large, "10.0.2.0/24", "us-east-1b", "10.0.2.4", "10.0.2.1",
                         "ip-10-0-2-4.ec2.internal", List.of(web), 24);
         assertThat(networks.interfaces(ACCOUNT, REGION)).containsExactly(eni);
         assertThat(networks.interfaces(ACCOUNT, "eu-west-1")).isEmpty();
-        assertThat(networks.allocate(ACCOUNT, REGION, network, TASK, "custom").networkInterfaceId())
-                .isNotEqualTo(eni.networkInterfaceId());
+        assertThat(networks.allocate(ACCOUNT, REGION, network, eni.taskArn(), eni.attachmentId(), "again"))
+                .as("a task asking again gets the interface it has").isEqualTo(eni);
     }
 
     @Test
@@ -209,7 +213,7 @@ class NetworksTest {
         long allocated = networks.rulesVersion();
         ec2.call("DescribeSecurityGroups");
         long described = networks.rulesVersion();
-        networks.release(ACCOUNT, REGION, eni.networkInterfaceId());
+        networks.release(ACCOUNT, REGION, eni.taskArn());
         long released = networks.rulesVersion();
         ec2.call("RevokeSecurityGroupIngress", "GroupId", web, "IpProtocol", "tcp", "FromPort", "22", "ToPort", "22",
                 "CidrIp", "10.0.0.0/8");
@@ -233,6 +237,6 @@ class NetworksTest {
         assertThat(reopened.interfaces(ACCOUNT, REGION)).containsExactly(eni);
         assertThat(reopened.rulesVersion()).isEqualTo(version);
         assertThat(reopened.allocate(ACCOUNT, REGION, reopened.resolveForTask(ACCOUNT, REGION, List.of(small),
-                List.of()), TASK, null).privateIpv4Address()).isEqualTo("10.0.1.5");
+                List.of()), TASK + "other", "attachment-other", null).privateIpv4Address()).isEqualTo("10.0.1.5");
     }
 }

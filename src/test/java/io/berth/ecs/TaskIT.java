@@ -45,11 +45,13 @@ class TaskIT {
     static Path dataDir;
     static TestBerth berth;
     static EcsClient ecs;
+    static String subnet;
 
     @BeforeAll
     static void start() {
         berth = TestBerth.start(dataDir);
         ecs = berth.ecs();
+        subnet = berth.defaultSubnetId();
         ecs.createCluster(r -> r.clusterName("tasks"));
     }
 
@@ -76,7 +78,7 @@ class TaskIT {
 
     static RunTaskRequest.Builder run(String taskDefinition) {
         return RunTaskRequest.builder().cluster("tasks").taskDefinition(taskDefinition).launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-12345678")));
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet)));
     }
 
     static Task runOne(RunTaskRequest request) {
