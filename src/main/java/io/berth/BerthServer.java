@@ -5,7 +5,9 @@ import io.berth.ec2.Ec2Api;
 import io.berth.ec2.Networks;
 import io.berth.ecs.EcsApi;
 import io.berth.ecs.IdGenerator;
+import io.berth.ecs.TaskCredentials;
 import io.berth.ecs.TaskRecords;
+import io.berth.ecs.TaskSignal;
 import io.berth.edge.Dispatcher;
 import io.berth.edge.HttpEdge;
 import io.berth.edge.Authorizer;
@@ -16,6 +18,7 @@ import io.berth.iam.PolicyAuthorizer;
 import io.berth.iam.Sessions;
 import io.berth.iam.RootCredentials;
 import io.berth.iam.StsApi;
+import io.berth.iam.TaskRoleSessions;
 import io.berth.logs.LogEvents;
 import io.berth.logs.LogsApi;
 import io.berth.net.LinuxTaskNetwork;
@@ -28,6 +31,7 @@ import io.berth.store.SqliteStore;
 import io.berth.store.Store;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -69,32 +73,42 @@ public final class BerthServer implements AutoCloseable {
         RootCredentials root = config.rootAccessKeyId() != null
                 ? new RootCredentials(config.rootAccessKeyId(), config.rootSecretAccessKey())
                 : RootCredentials.loadOrCreate(config.dataDir());
-        Store store = SqliteStore.open(config.dataDir().resolve(STORE_FILE));
-        String instance = InstanceId.loadOrCreate(config.dataDir());
-        RuntimeConnection connection = connectRuntime(config.dockerHost(), instance);
-        ContainerRuntime runtime = connection.runtime();
-        Networks networks = new Networks(store, clock);
-        TaskController controller = runtime == null ? null : new TaskController(new TaskRecords(store), runtime,
-                new LogEvents(store, clock), networks, dataPlane(config), clock,
-                config.stoppedTaskRetention(), CONTROL_INTERVAL, config.dataDir().resolve("volumes"));
+        // The port first: a taken one ends the start before anything else is made.
+        HttpEdge edge = HttpEdge.bind(new InetSocketAddress(config.bind(), config.port()), Version.VALUE);
+        Store store = null;
+        ContainerRuntime runtime = null;
+        TaskController controller = null;
         try {
+            store = SqliteStore.open(config.dataDir().resolve(STORE_FILE));
+            String instance = InstanceId.loadOrCreate(config.dataDir());
+            RuntimeConnection connection = connectRuntime(config.dockerHost(), instance);
+            runtime = connection.runtime();
+            Networks networks = new Networks(store, clock);
+            TaskRecords records = new TaskRecords(store);
+            TaskNetwork dataPlane = runtime == null ? TaskNetwork.ADDRESSES_ONLY : dataPlane(config);
+            String taskEndpoint = taskEndpoint(edge, dataPlane);
+            if (runtime != null) {
+                controller = new TaskController(records, runtime, new LogEvents(store, clock), networks, dataPlane, clock,
+                        new TaskController.Settings(config.stoppedTaskRetention(), CONTROL_INTERVAL,
+                                config.dataDir().resolve("volumes"), taskEndpoint));
+            }
+            TaskSignal signal = controller == null ? () -> { } : controller;
             IamDirectory directory = new IamDirectory(store);
             Sessions sessions = new Sessions(store);
             PolicyAuthorizer policies = new PolicyAuthorizer(directory, sessions);
             Authorizer authorizer = config.iamEnforcement() ? policies : (context, action, resource, keys) -> true;
+            boolean tasksRun = runtime != null;
             Dispatcher dispatcher = new Dispatcher(
-                    List.of(EcsApi.definition(store, IdGenerator.random(), () -> runtime != null,
-                                    controller == null ? () -> { } : controller, networks),
+                    List.of(EcsApi.definition(store, IdGenerator.random(), () -> tasksRun, signal, networks),
                             StsApi.definition(directory, sessions, policies, clock), LogsApi.definition(store, clock),
-                            Ec2Api.definition(store, clock, controller == null ? () -> { } : controller::taskChanged),
+                            Ec2Api.definition(store, clock, signal::taskChanged),
                             IamApi.definition(store, clock, directory)),
                     new Credentials(config.accountId(), root, directory, sessions, clock), authorizer, clock,
                     config.maxClockSkew());
-            HttpEdge edge = new HttpEdge(new InetSocketAddress(config.bind(), config.port()), dispatcher, Version.VALUE);
             if (controller != null) {
                 controller.start();
             }
-            edge.start();
+            edge.start(dispatcher, new TaskCredentials(records, new TaskRoleSessions(directory, sessions, clock), clock));
             reportRuntime(connection, config.dockerHost());
             if (!config.iamEnforcement()) {
                 log.warn("IAM ENFORCEMENT IS OFF: every signed request is allowed, whatever the caller's policies say. "
@@ -102,15 +116,34 @@ public final class BerthServer implements AutoCloseable {
             }
             return new BerthServer(store, edge, root, runtime, controller, instance);
         } catch (IOException | RuntimeException e) {
+            edge.close();
             if (controller != null) {
                 controller.close();
             }
             if (runtime != null) {
                 runtime.close();
             }
-            store.close();
+            if (store != null) {
+                store.close();
+            }
             throw e;
         }
+    }
+
+    /**
+     * Where code inside tasks reaches Berth: the agent address (the port also listens there) when
+     * tasks have a network, else the bind address.
+     */
+    private static String taskEndpoint(HttpEdge edge, TaskNetwork dataPlane) throws IOException {
+        InetSocketAddress bound = edge.address();
+        Optional<InetAddress> agent = dataPlane.agentAddress();
+        if (agent.isEmpty()) {
+            return "http://" + bound.getHostString() + ":" + bound.getPort();
+        }
+        if (!bound.getAddress().isAnyLocalAddress()) {
+            edge.alsoListenOn(agent.get());
+        }
+        return "http://" + agent.get().getHostAddress() + ":" + bound.getPort();
     }
 
     /** The kernel's data plane when asked for and permitted; else addresses in the API only, said loudly. */

@@ -57,9 +57,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
     private final TaskRecords records;
     private final ContainerRuntime runtime;
     private final InstantSource clock;
-    private final Duration retention;
-    private final Duration interval;
-    private final Path volumes;
+    private final Settings settings;
     private final LogShipper shipper;
     private final TaskNetworking networking;
     private final Semaphore wakeUp = new Semaphore(0);
@@ -68,15 +66,21 @@ public final class TaskController implements TaskSignal, AutoCloseable {
     private final Thread loop;
     private volatile boolean running = true;
 
+    /**
+     * @param retention    how long STOPPED tasks stay before they are pruned
+     * @param interval     the longest pause between rounds
+     * @param volumes      where tasks' volumes live on the host
+     * @param taskEndpoint where code inside tasks reaches Berth (URL without a path)
+     */
+    public record Settings(Duration retention, Duration interval, Path volumes, String taskEndpoint) {
+    }
+
     public TaskController(TaskRecords records, ContainerRuntime runtime, LogEvents logs, Networks networks,
-                          TaskNetwork dataPlane, InstantSource clock, Duration retention, Duration interval,
-                          Path volumes) {
+                          TaskNetwork dataPlane, InstantSource clock, Settings settings) {
         this.records = records;
         this.runtime = runtime;
         this.clock = clock;
-        this.retention = retention;
-        this.interval = interval;
-        this.volumes = volumes;
+        this.settings = settings;
         this.shipper = new LogShipper(runtime, logs, clock);
         this.networking = new TaskNetworking(networks, dataPlane, runtime);
         this.loop = Thread.ofVirtual().name("task-controller").unstarted(this::run);
@@ -99,7 +103,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                 log.warn("task-controller round failed: {}", e.getMessage());
             }
             try {
-                wakeUp.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.tryAcquire(settings.interval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
                 return;
@@ -149,7 +153,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
     /** A STOPPED task has nothing to do until it is due for pruning. */
     private boolean settled(StoredTask task, Instant now) {
         Instant stoppedAt = task.task().stoppedAt();
-        return "STOPPED".equals(task.task().lastStatus()) && stoppedAt != null && !stoppedAt.plus(retention).isBefore(now);
+        return "STOPPED".equals(task.task().lastStatus()) && stoppedAt != null && !stoppedAt.plus(settings.retention()).isBefore(now);
     }
 
     /** Steps one task until it waits on the runtime (or is gone), performing each step's effect. */
@@ -162,7 +166,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
             StoredTask stored = current.get();
             Observation seen = observe(stored);
             shipLogs(stored, seen);
-            TaskLifecycle.Step step = TaskLifecycle.step(stored, seen, clock.instant(), retention);
+            TaskLifecycle.Step step = TaskLifecycle.step(stored, seen, clock.instant(), settings.retention());
             boolean changed = !step.task().equals(stored);
             if (changed) {
                 if (!records.replace(stored, step.task())) {
@@ -295,11 +299,12 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                 return;
             }
             try {
-                Path taskVolumes = volumes.resolve(task.id());
+                Path taskVolumes = settings.volumes().resolve(task.id());
                 for (var mount : container.mountPoints() == null ? List.<io.berth.ecs.model.MountPoint>of() : container.mountPoints()) {
                     Files.createDirectories(taskVolumes.resolve(mount.sourceVolume()));
                 }
-                runtime.create(ContainerSpecs.of(task, container, sandboxId, digest, taskVolumes));
+                runtime.create(ContainerSpecs.of(task, container, sandboxId, digest, taskVolumes,
+                        settings.taskEndpoint()));
             } catch (RuntimeUnavailableException | IOException e) {
                 fail(task, "CannotCreateContainerError: " + e.getMessage(), container.name());
                 return;
@@ -326,7 +331,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
     }
 
     private void deleteVolumes(StoredTask task) {
-        Path dir = volumes.resolve(task.id());
+        Path dir = settings.volumes().resolve(task.id());
         if (!Files.exists(dir)) {
             return;
         }

@@ -20,13 +20,22 @@ public final class ContainerSpecs {
     }
 
     /**
-     * @param volumes where the task's volumes live on the host, one directory per volume name
+     * @param volumes  where the task's volumes live on the host, one directory per volume name
+     * @param endpoint where code inside the task reaches Berth (its APIs and the credentials endpoint)
      */
     public static ContainerSpec of(StoredTask task, ContainerDefinition container, String sandboxId, String imageDigest,
-                                   Path volumes) {
+                                   Path volumes, String endpoint) {
         Map<String, String> environment = new LinkedHashMap<>();
+        // What Fargate gives every container; an AWS SDK inside finds Berth and its task role with no set-up.
+        environment.put("AWS_REGION", task.region());
+        environment.put("AWS_DEFAULT_REGION", task.region());
+        environment.put("AWS_ENDPOINT_URL", endpoint);
         for (KeyValuePair pair : container.environment() == null ? List.<KeyValuePair>of() : container.environment()) {
             environment.put(pair.name(), pair.value() == null ? "" : pair.value());
+        }
+        if (task.definition().taskRoleArn() != null) {
+            environment.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", endpoint + TaskCredentials.path(task));
+            environment.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", task.credentialsToken());
         }
         List<ContainerSpec.Ulimit> ulimits = new ArrayList<>();
         for (Ulimit ulimit : container.ulimits() == null ? List.<Ulimit>of() : container.ulimits()) {

@@ -7,16 +7,18 @@ import io.berth.ecs.model.TaskDefinition;
 /**
  * A task as stored: what ECS reports for it, the task definition it was launched from with the
  * overrides applied (the containers to run, fixed at launch), the runtime sandbox that holds it
- * once provisioned, and where its awsvpc interface goes (null for a task without one).
+ * once provisioned, where its awsvpc interface goes (null for a task without one), and the secret
+ * its containers show the credentials endpoint for their task role.
  */
-public record StoredTask(Task task, TaskDefinition definition, String sandboxId, ResolvedNetwork network) {
+public record StoredTask(Task task, TaskDefinition definition, String sandboxId, ResolvedNetwork network,
+                         String credentialsToken) {
 
     public StoredTask withTask(Task changed) {
-        return new StoredTask(changed, definition, sandboxId, network);
+        return new StoredTask(changed, definition, sandboxId, network, credentialsToken);
     }
 
     public StoredTask withSandbox(String id) {
-        return new StoredTask(task, definition, id, network);
+        return new StoredTask(task, definition, id, network, credentialsToken);
     }
 
     public String id() {

@@ -96,7 +96,8 @@ public final class Tasks {
                 String taskArn = EcsArns.prefix(context) + "task/" + cluster.clusterName() + "/" + ids.next();
                 Task task = TaskLaunch.newTask(taskArn, cluster, launched, definition, request, placement, tags, ids,
                         network, context.region() + "a", context.receivedAt());
-                TaskRepository.save(documents, scope, new StoredTask(task, launched, null, network));
+                TaskRepository.save(documents, scope, new StoredTask(task, launched, null, network,
+                        TaskCredentials.newToken()));
                 tasks.add(task);
             }
             if (request.clientToken() != null) {

@@ -7,6 +7,7 @@ import io.berth.edge.sigv4.SignedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,32 +20,52 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The one HTTP port of Berth. Each exchange runs on its own virtual thread; the raw request is
- * handed to the {@link Dispatcher} exactly as it arrived, because SigV4 signs the wire form.
+ * The one HTTP port of Berth, on its bind address and, for code inside tasks, on the address
+ * tasks reach Berth at. Each exchange runs on its own virtual thread; the raw request is handed
+ * to the {@link Dispatcher} exactly as it arrived, because SigV4 signs the wire form. The port is
+ * bound first (so what is wired to it knows its number), requests are served from {@link #start}.
  */
 public final class HttpEdge implements AutoCloseable {
 
     public static final String HEALTH_PATH = "/_berth/health";
 
-    private final HttpServer server;
+    private final List<HttpServer> servers = new ArrayList<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Dispatcher dispatcher;
     private final byte[] health;
+    private Dispatcher dispatcher;
+    private AgentEndpoint agent;
 
-    public HttpEdge(InetSocketAddress address, Dispatcher dispatcher, String version) throws IOException {
-        this.dispatcher = dispatcher;
+    private HttpEdge(String version) {
         this.health = ("{\"status\":\"ok\",\"version\":\"" + version + "\"}").getBytes(StandardCharsets.UTF_8);
-        this.server = HttpServer.create(address, 1024);
+    }
+
+    public static HttpEdge bind(InetSocketAddress address, String version) throws IOException {
+        HttpEdge edge = new HttpEdge(version);
+        edge.listen(address);
+        return edge;
+    }
+
+    /** Serves the same port on another local address too. */
+    public void alsoListenOn(InetAddress address) throws IOException {
+        listen(new InetSocketAddress(address, address().getPort()));
+    }
+
+    private void listen(InetSocketAddress address) throws IOException {
+        HttpServer server = HttpServer.create(address, 1024);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        servers.add(server);
     }
 
-    public void start() {
-        server.start();
+    public void start(Dispatcher dispatcher, AgentEndpoint agent) {
+        this.dispatcher = dispatcher;
+        this.agent = agent;
+        servers.forEach(HttpServer::start);
     }
 
+    /** The bind address, with the port really bound. */
     public InetSocketAddress address() {
-        return server.getAddress();
+        return servers.getFirst().getAddress();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -52,10 +73,11 @@ public final class HttpEdge implements AutoCloseable {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
+            SignedRequest request = signedRequest(exchange, body);
             EdgeResponse response = HEALTH_PATH.equals(path) && "GET".equals(exchange.getRequestMethod())
                     ? new EdgeResponse(200, "application/json", health)
-                    : dispatcher.dispatch(requestId, exchange.getRemoteAddress().getAddress().getHostAddress(),
-                    signedRequest(exchange, body));
+                    : path.startsWith(AgentEndpoint.PREFIX) ? agent.serve(request.method(), path, request.headers())
+                    : dispatcher.dispatch(requestId, exchange.getRemoteAddress().getAddress().getHostAddress(), request);
             exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
@@ -80,7 +102,7 @@ public final class HttpEdge implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        servers.forEach(server -> server.stop(0));
         executor.close();
     }
 }

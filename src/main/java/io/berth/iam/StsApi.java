@@ -34,13 +34,13 @@ public final class StsApi {
     private final IamDirectory directory;
     private final Sessions sessions;
     private final PolicyAuthorizer policies;
-    private final IamIds ids;
+    private final SessionKeys keys;
 
     private StsApi(IamDirectory directory, Sessions sessions, PolicyAuthorizer policies, IamIds ids) {
         this.directory = directory;
         this.sessions = sessions;
         this.policies = policies;
-        this.ids = ids;
+        this.keys = new SessionKeys(ids);
     }
 
     public record GetCallerIdentityRequest() {
@@ -123,7 +123,7 @@ public final class StsApi {
             throw denied;
         }
         Instant expiration = context.receivedAt().plusSeconds(duration).truncatedTo(ChronoUnit.SECONDS);
-        StsSession session = new StsSession(sessionKeyId(), ids.secretAccessKey(), sessionToken(), role.accountId(),
+        StsSession session = new StsSession(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken(), role.accountId(),
                 role.roleName(), role.roleId(), request.roleSessionName(), null, null, request.policy(),
                 request.tags(), expiration);
         sessions.save(session);
@@ -143,23 +143,11 @@ public final class StsApi {
                     "Member must have value " + (duration < 900 ? "greater than or equal to 900" : "less than or equal to " + maximum));
         }
         String userName = root ? null : caller.arn().substring(caller.arn().lastIndexOf('/') + 1);
-        StsSession session = new StsSession(sessionKeyId(), ids.secretAccessKey(), sessionToken(), caller.accountId(),
+        StsSession session = new StsSession(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken(), caller.accountId(),
                 null, null, null, userName, caller.userId(), null, Map.of(),
                 context.receivedAt().plusSeconds(duration).truncatedTo(ChronoUnit.SECONDS));
         sessions.save(session);
         return new Issued(session, null);
-    }
-
-    private String sessionKeyId() {
-        return "ASIA" + ids.accessKeyId().substring(4);
-    }
-
-    private String sessionToken() {
-        StringBuilder token = new StringBuilder("IQoJb3JpZ2luX2VjE");
-        for (int i = 0; i < 5; i++) {
-            token.append(ids.secretAccessKey());
-        }
-        return token.toString();
     }
 
     private static AssumeRoleRequest assumeRoleRequest(QueryParameters parameters) {

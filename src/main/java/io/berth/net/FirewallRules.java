@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * Security groups as an iptables-restore ruleset for a task's namespace: deny by default,
  * replies to allowed connections pass (conntrack), each rule allows its protocol, ports and peers.
+ * Berth's agent endpoint stays reachable whatever the egress rules say, as the ECS agent's
+ * link-local endpoints do on Fargate.
  */
 final class FirewallRules {
 
@@ -18,6 +20,7 @@ final class FirewallRules {
             append(rules, "INPUT", "-s", rule);
         }
         rules.append("-A OUTPUT -o lo -j ACCEPT\n-A OUTPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT\n");
+        rules.append("-A OUTPUT -d ").append(TaskNetwork.AGENT_ADDRESS).append("/32 -p tcp -j ACCEPT\n");
         for (FirewallRule rule : egress) {
             append(rules, "OUTPUT", "-d", rule);
         }

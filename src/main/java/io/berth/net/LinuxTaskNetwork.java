@@ -1,6 +1,9 @@
 package io.berth.net;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -15,6 +18,17 @@ public final class LinuxTaskNetwork implements TaskNetwork {
 
     static final String BRIDGE_PREFIX = "bv";
     static final String TASK_PREFIX = "bt";
+
+    /** The agent address sits on the host's loopback; tasks reach it through their gateway like any host address. */
+    @Override
+    public Optional<InetAddress> agentAddress() {
+        Commands.run("ip", "addr", "replace", AGENT_ADDRESS + "/32", "dev", "lo", "label", "lo:berth");
+        try {
+            return Optional.of(InetAddress.getByName(AGENT_ADDRESS));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Override
     public void attach(Attachment attachment) {

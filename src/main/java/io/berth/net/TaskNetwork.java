@@ -1,6 +1,8 @@
 package io.berth.net;
 
+import java.net.InetAddress;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The awsvpc data plane seam: wires a task's interface into its network namespace, enforces its
@@ -10,7 +12,15 @@ import java.util.List;
  */
 public interface TaskNetwork {
 
+    /** The link-local address tasks reach Berth's agent endpoint at, as they reach the ECS agent on Fargate. */
+    String AGENT_ADDRESS = "169.254.170.2";
+
     TaskNetwork ADDRESSES_ONLY = new TaskNetwork() {
+        @Override
+        public Optional<InetAddress> agentAddress() {
+            return Optional.empty();
+        }
+
         @Override
         public void attach(Attachment attachment) {
         }
@@ -27,6 +37,9 @@ public interface TaskNetwork {
         public void removeBridge(String vpcId) {
         }
     };
+
+    /** The host address tasks reach Berth at, made ready to listen on; empty when tasks have no network. */
+    Optional<InetAddress> agentAddress();
 
     void attach(Attachment attachment);
 

@@ -46,7 +46,7 @@ class TaskLifecycleTest {
         Task task = TaskLaunch.newTask("arn:aws:ecs:us-east-1:123456789012:task/c/0123456789abcdef0123456789abcdef",
                 cluster, definition, definition, request, new TaskLaunch.Placement("FARGATE", null), List.of(),
                 () -> String.format("%032x", ids.incrementAndGet()), null, "us-east-1a", NOW.minusSeconds(10));
-        return new StoredTask(task, definition, null, null);
+        return new StoredTask(task, definition, null, null, null);
     }
 
     private static ContainerStatus status(String id, ContainerStatus.State state, Integer exitCode, boolean oom) {
@@ -129,7 +129,7 @@ class TaskLifecycleTest {
         StoredTask task = launched(named("init", "'essential':false"),
                 named("main", "'dependsOn':[{'containerName':'init','condition':'SUCCESS'}]"));
         ContainerStatus sandbox = status("sandbox", ContainerStatus.State.RUNNING, null, false);
-        StoredTask activating = new StoredTask(withStatus(task.task(), "ACTIVATING"), task.definition(), "sandbox", null);
+        StoredTask activating = new StoredTask(withStatus(task.task(), "ACTIVATING"), task.definition(), "sandbox", null, null);
 
         Map<String, ContainerStatus> created = Map.of(
                 "init", status("i", ContainerStatus.State.CREATED, null, false),
@@ -154,7 +154,7 @@ class TaskLifecycleTest {
     @Test
     void aVanishedSandboxStopsARunningTask() {
         StoredTask task = launched(named("main", ""));
-        StoredTask running = new StoredTask(withStatus(task.task(), "RUNNING"), task.definition(), "sandbox", null);
+        StoredTask running = new StoredTask(withStatus(task.task(), "RUNNING"), task.definition(), "sandbox", null, null);
         Map<String, ContainerStatus> containers = Map.of("main", status("c1", ContainerStatus.State.RUNNING, null, false));
 
         Task stopping = step(running, seen(null, containers)).task().task();

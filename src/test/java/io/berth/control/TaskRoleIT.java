@@ -1,0 +1,152 @@
+package io.berth.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.berth.TestBerth;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.EcsException;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.LogDriver;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A task role inside a container: the container finds the credentials endpoint and its token in
+ * its environment, fetches the role's credentials from inside its own network namespace (as an
+ * SDK would), and calls signed with them are authorized as the role; the endpoint refuses once
+ * the task stops.
+ */
+class TaskRoleIT {
+
+    private static final String TRUST = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+             "Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+    private static final String LIST_ONLY = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ecs:ListClusters","Resource":"*"}]}""";
+    /** What the container runs: the GET an SDK makes of AWS_CONTAINER_CREDENTIALS_FULL_URI, with busybox. */
+    private static final String FETCH = """
+            uri=${AWS_CONTAINER_CREDENTIALS_FULL_URI#http://}; hostport=${uri%%/*}; path=/${uri#*/}
+            echo "ENDPOINT $AWS_CONTAINER_CREDENTIALS_FULL_URI $AWS_CONTAINER_AUTHORIZATION_TOKEN"
+            printf 'GET %s HTTP/1.0\\r\\nAuthorization: %s\\r\\n\\r\\n' "$path" "$AWS_CONTAINER_AUTHORIZATION_TOKEN" \\
+              | nc ${hostport%:*} ${hostport#*:} | tail -n 1
+            echo
+            exec sleep 600""";
+
+    @TempDir
+    static Path dataDir;
+    static TestBerth berth;
+    static EcsClient ecs;
+    static CloudWatchLogsClient logs;
+    static String roleArn;
+
+    @BeforeAll
+    static void start() {
+        berth = TestBerth.start(dataDir);
+        ecs = berth.ecs();
+        logs = berth.logs("us-east-1");
+        try (IamClient iam = berth.iam()) {
+            roleArn = iam.createRole(r -> r.roleName("lister").assumeRolePolicyDocument(TRUST)).role().arn();
+            iam.putRolePolicy(r -> r.roleName("lister").policyName("list").policyDocument(LIST_ONLY));
+        }
+        logs.createLogGroup(r -> r.logGroupName("/ecs/role"));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (String arn : ecs.listTasks().taskArns()) {
+            ecs.stopTask(r -> r.task(arn));
+        }
+        logs.close();
+        ecs.close();
+        berth.close();
+    }
+
+    @Test
+    void aContainerGetsItsTaskRolesCredentialsAndCallsAreAuthorizedAsTheRole() throws Exception {
+        String definition = ecs.registerTaskDefinition(r -> r.family("role").requiresCompatibilities(Compatibility.FARGATE)
+                .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512").taskRoleArn(roleArn)
+                .executionRoleArn("arn:aws:iam::000000000000:role/ecsTaskExecutionRole")
+                .containerDefinitions(ContainerDefinition.builder().name("app").image("busybox:latest")
+                        .command("sh", "-c", FETCH)
+                        .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of("awslogs-group", "/ecs/role",
+                                "awslogs-region", "us-east-1", "awslogs-stream-prefix", "app"))).build()))
+                .taskDefinition().taskDefinitionArn();
+        Task task = ecs.runTask(r -> r.taskDefinition(definition).launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(berth.defaultSubnetId()))))
+                .tasks().getFirst();
+        String stream = "app/app/" + task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+
+        List<String> lines = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> output(stream), out -> out.stream().anyMatch(l -> l.startsWith("{")));
+        JsonNode credentials = new ObjectMapper().readTree(lines.stream().filter(l -> l.startsWith("{")).findFirst()
+                .orElseThrow());
+        String[] endpoint = lines.stream().filter(l -> l.startsWith("ENDPOINT ")).findFirst().orElseThrow().split(" ");
+
+        assertThat(credentials.get("RoleArn").asText()).isEqualTo(roleArn);
+        assertThat(credentials.get("AccessKeyId").asText()).startsWith("ASIA");
+        assertThat(endpoint[1]).startsWith("http://169.254.170.2:" + berth.endpoint().getPort() + "/v2/credentials/");
+        AwsSessionCredentials role = AwsSessionCredentials.create(credentials.get("AccessKeyId").asText(),
+                credentials.get("SecretAccessKey").asText(), credentials.get("Token").asText());
+        try (StsClient sts = berth.sts(role); EcsClient asRole = berth.ecs(role)) {
+            assertThat(sts.getCallerIdentity().arn()).isEqualTo("arn:aws:sts::000000000000:assumed-role/lister/"
+                    + task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1));
+            assertThat(asRole.listClusters().clusterArns()).isNotEmpty();
+            assertThatThrownBy(() -> asRole.createCluster(r -> r.clusterName("not-allowed")))
+                    .isInstanceOfSatisfying(EcsException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                        assertThat(e.getMessage()).contains("assumed-role/lister/")
+                                .contains("is not authorized to perform: ecs:CreateCluster");
+                    });
+        }
+        assertThat(fetch(endpoint[1], "not-the-token").statusCode()).isEqualTo(400);
+        assertThat(fetch(endpoint[1], endpoint[2]).statusCode()).isEqualTo(200);
+
+        ecs.stopTask(r -> r.task(task.taskArn()));
+
+        HttpResponse<String> refused = fetch(endpoint[1], endpoint[2]);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Credentials not found");
+    }
+
+    private static List<String> output(String stream) {
+        try {
+            return logs.getLogEvents(r -> r.logGroupName("/ecs/role").logStreamName(stream).startFromHead(true))
+                    .events().stream().map(OutputLogEvent::message).toList();
+        } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException e) {
+            return List.of();
+        }
+    }
+
+    /** The credentials endpoint from the host, which holds the agent address too. */
+    private static HttpResponse<String> fetch(String uri, String token) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(uri)).header("Authorization", token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
