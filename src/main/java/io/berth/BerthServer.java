@@ -136,7 +136,7 @@ public final class BerthServer implements AutoCloseable {
      */
     private static String taskEndpoint(HttpEdge edge, TaskNetwork dataPlane) throws IOException {
         InetSocketAddress bound = edge.address();
-        Optional<InetAddress> agent = dataPlane.agentAddress();
+        Optional<InetAddress> agent = dataPlane.prepareHost();
         if (agent.isEmpty()) {
             return "http://" + bound.getHostString() + ":" + bound.getPort();
         }

@@ -18,11 +18,26 @@ public final class LinuxTaskNetwork implements TaskNetwork {
 
     static final String BRIDGE_PREFIX = "bv";
     static final String TASK_PREFIX = "bt";
+    static final String ISOLATION_CHAIN = "BERTH-VPC";
 
-    /** The agent address sits on the host's loopback; tasks reach it through their gateway like any host address. */
+    /**
+     * The agent address sits on the host's loopback; tasks reach it through their gateway like any
+     * host address. The host never routes into or out of a VPC bridge, whatever its ip_forward
+     * setting, while frames bridged within one pass even where the FORWARD policy drops (Docker
+     * sets it so): both in the chain BERTH-VPC, jumped to first from FORWARD.
+     */
     @Override
-    public Optional<InetAddress> agentAddress() {
+    public Optional<InetAddress> prepareHost() {
         Commands.run("ip", "addr", "replace", AGENT_ADDRESS + "/32", "dev", "lo", "label", "lo:berth");
+        // Replaced whole in one transaction: several Berths on one host may do this at once.
+        String bridges = BRIDGE_PREFIX + "+";
+        Commands.run(List.of("iptables-restore", "-w", "--noflush"), "*filter\n:" + ISOLATION_CHAIN + " - [0:0]\n"
+                + "-A " + ISOLATION_CHAIN + " -i " + bridges + " -m physdev --physdev-is-bridged -j ACCEPT\n"
+                + "-A " + ISOLATION_CHAIN + " -i " + bridges + " -j DROP\n"
+                + "-A " + ISOLATION_CHAIN + " -o " + bridges + " -j DROP\nCOMMIT\n");
+        if (!Commands.run("iptables", "-w", "-S", "FORWARD").contains("-j " + ISOLATION_CHAIN)) {
+            Commands.run("iptables", "-w", "-I", "FORWARD", "1", "-j", ISOLATION_CHAIN);
+        }
         try {
             return Optional.of(InetAddress.getByName(AGENT_ADDRESS));
         } catch (UnknownHostException e) {

@@ -17,7 +17,7 @@ public interface TaskNetwork {
 
     TaskNetwork ADDRESSES_ONLY = new TaskNetwork() {
         @Override
-        public Optional<InetAddress> agentAddress() {
+        public Optional<InetAddress> prepareHost() {
             return Optional.empty();
         }
 
@@ -38,8 +38,11 @@ public interface TaskNetwork {
         }
     };
 
-    /** The host address tasks reach Berth at, made ready to listen on; empty when tasks have no network. */
-    Optional<InetAddress> agentAddress();
+    /**
+     * Makes the host ready for task networks, once at start; answers the host address tasks reach
+     * Berth at, ready to listen on, or empty when tasks have no network.
+     */
+    Optional<InetAddress> prepareHost();
 
     void attach(Attachment attachment);
 
