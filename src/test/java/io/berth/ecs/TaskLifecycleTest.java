@@ -1,5 +1,8 @@
 package io.berth.ecs;
 
+import io.berth.ec2.Eni;
+import io.berth.ec2.ResolvedNetwork;
+import io.berth.ecs.model.KeyValuePair;
 import io.berth.ecs.model.Cluster;
 import io.berth.ecs.model.RunTaskRequest;
 import io.berth.ecs.model.Task;
@@ -161,6 +164,54 @@ class TaskLifecycleTest {
 
         assertThat(stopping.desiredStatus()).isEqualTo("STOPPED");
         assertThat(stopping.stopCode()).isEqualTo("TerminationNotice");
+    }
+
+    @Test
+    void anAwsvpcTaskIsWiredBeforeItsContainersAndReturnsItsAddressBeforeItStops() {
+        ResolvedNetwork network = new ResolvedNetwork("vpc-1", "10.0.0.0/16", "subnet-1", "10.0.1.0/24", "us-east-1b",
+                "10.0.1.1", List.of("sg-1"));
+        StoredTask plain = launched(named("main", ""));
+        Task task = TaskLaunch.newTask(plain.task().taskArn(), new Cluster("arn:aws:ecs:us-east-1:123456789012:cluster/c",
+                        "c", null, "ACTIVE", 0, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                        null, null), plain.definition(), plain.definition(),
+                new RunTaskRequest(null, "c", 1, null, null, null, "FARGATE", null, null, null, null, null, null, null,
+                        null, null, "web:3", null),
+                new TaskLaunch.Placement("FARGATE", null), List.of(), () -> "00112233445566778899aabbccddeeff",
+                network, "us-east-1a", NOW);
+        assertThat(task.availabilityZone()).isEqualTo("us-east-1b");
+        assertThat(task.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo("00112233-4455-6677-8899-aabbccddeeff");
+            assertThat(a.status()).isEqualTo("PRECREATED");
+            assertThat(a.details()).extracting(KeyValuePair::value).containsExactly("subnet-1");
+        });
+        StoredTask stored = new StoredTask(task, plain.definition(), null, network, "token");
+        ContainerStatus sandbox = status("sandbox", ContainerStatus.State.RUNNING, null, false);
+
+        TaskLifecycle.Step s = step(stored, seen(sandbox, Map.of()));
+        assertThat(s.effect()).isEqualTo(new TaskEffect.AttachNetwork("sandbox"));
+        assertThat(s.task().task().lastStatus()).isEqualTo("PROVISIONING");
+        StoredTask attached = TaskLifecycle.networkAttached(s.task(), new Eni("eni-1", a(task), task.taskArn(), "vpc-1",
+                "10.0.0.0/16", "subnet-1", "10.0.1.0/24", "us-east-1b", "10.0.1.4", "10.0.1.1", "02:00:00:00:00:01",
+                "ip-10-0-1-4.ec2.internal", List.of("sg-1")));
+        assertThat(attached.task().attachments().getFirst().status()).isEqualTo("ATTACHED");
+        assertThat(attached.task().attachments().getFirst().details()).extracting(KeyValuePair::name)
+                .containsExactly("subnetId", "networkInterfaceId", "macAddress", "privateDnsName", "privateIPv4Address");
+        assertThat(attached.task().containers().getFirst().networkInterfaces()).singleElement()
+                .satisfies(i -> assertThat(i.privateIpv4Address()).isEqualTo("10.0.1.4"));
+        assertThat(step(attached, seen(sandbox, Map.of())).task().task().lastStatus()).isEqualTo("PENDING");
+
+        StoredTask deprovisioning = new StoredTask(withStatus(TaskLifecycle.stopRequested(attached, "UserInitiated",
+                "bye", NOW).task(), "DEPROVISIONING"), attached.definition(), "sandbox", network, "token");
+        assertThat(step(deprovisioning, seen(sandbox, Map.of())).effect())
+                .isEqualTo(new TaskEffect.RemoveSandbox("sandbox"));
+        assertThat(step(deprovisioning, seen(null, Map.of())).effect()).isEqualTo(new TaskEffect.ReleaseNetwork());
+        StoredTask released = TaskLifecycle.networkReleased(deprovisioning);
+        assertThat(released.task().attachments().getFirst().status()).isEqualTo("DETACHED");
+        assertThat(step(released, seen(null, Map.of())).task().task().lastStatus()).isEqualTo("STOPPED");
+    }
+
+    private static String a(Task task) {
+        return task.attachments().getFirst().id();
     }
 
     private static Task withStatus(Task task, String status) {
