@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -30,7 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,6 +64,7 @@ class TaskRoleIT {
     static EcsClient ecs;
     static CloudWatchLogsClient logs;
     static String roleArn;
+    static String subnet;
 
     @BeforeAll
     static void start() {
@@ -74,6 +76,13 @@ class TaskRoleIT {
             iam.putRolePolicy(r -> r.roleName("lister").policyName("list").policyDocument(LIST_ONLY));
         }
         logs.createLogGroup(r -> r.logGroupName("/ecs/role"));
+        // A VPC of its own: the host answers tasks of one VPC per address range, and other tests use the default one.
+        try (Ec2Client ec2 = berth.ec2("us-east-1")) {
+            String cidr = "10." + ThreadLocalRandom.current().nextInt(250, 255);
+            String vpc = ec2.createVpc(r -> r.cidrBlock(cidr + ".0.0/16")).vpc().vpcId();
+            subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr + ".1.0/24").availabilityZone("us-east-1a"))
+                    .subnet().subnetId();
+        }
     }
 
     @AfterAll
@@ -97,7 +106,7 @@ class TaskRoleIT {
                                 "awslogs-region", "us-east-1", "awslogs-stream-prefix", "app"))).build()))
                 .taskDefinition().taskDefinitionArn();
         Task task = ecs.runTask(r -> r.taskDefinition(definition).launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(berth.defaultSubnetId()))))
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet))))
                 .tasks().getFirst();
         String stream = "app/app/" + task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
 
