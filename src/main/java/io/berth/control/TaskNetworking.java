@@ -7,6 +7,7 @@ import io.berth.ecs.StoredTask;
 import io.berth.ecs.TaskLifecycle;
 import io.berth.net.Attachment;
 import io.berth.net.FirewallRule;
+import io.berth.net.NetworkException;
 import io.berth.net.TaskNetwork;
 import io.berth.runtime.ContainerRuntime;
 import io.berth.runtime.RuntimeUnavailableException;
@@ -19,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -46,20 +51,42 @@ final class TaskNetworking {
         this.runtime = runtime;
     }
 
-    /** Takes the task's address (or the one it already has) and wires it into the sandbox, firewall first. */
+    /**
+     * Takes the task's address (or the one it already has) and wires it into the sandbox. The
+     * firewall goes in at the same time, before any of the task's containers starts; the groups'
+     * new member (this task) reaches every firewall with the next sync.
+     */
     Eni attach(StoredTask task, String sandboxId) {
         String attachmentId = TaskLifecycle.networkAttachment(task).orElseThrow().id();
-        wiring.lock();
-        try {
-            Eni eni = networks.allocate(task.accountId(), task.region(), task.network(), task.task().taskArn(),
-                    attachmentId, null);
-            String namespace = runtime.networkNamespace(sandboxId);
-            applyFirewall(task, namespace, new HashMap<>());
-            dataPlane.attach(new Attachment(task.id(), namespace, eni.vpcId(), eni.vpcCidr(),
-                    eni.privateIpv4Address(), eni.prefixLength(), eni.gateway(), eni.macAddress()));
+        String namespace = runtime.networkNamespace(sandboxId);
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> firewall = parallel.submit(() -> applyFirewall(task, namespace, new HashMap<>()));
+            Eni eni;
+            wiring.lock();
+            try {
+                eni = networks.allocate(task.accountId(), task.region(), task.network(), task.task().taskArn(),
+                        attachmentId, null);
+                dataPlane.attach(new Attachment(task.id(), namespace, eni.vpcId(), eni.vpcCidr(),
+                        eni.privateIpv4Address(), eni.prefixLength(), eni.gateway(), eni.macAddress()));
+            } finally {
+                wiring.unlock();
+            }
+            awaitFirewall(firewall);
             return eni;
-        } finally {
-            wiring.unlock();
+        }
+    }
+
+    private static void awaitFirewall(Future<?> firewall) {
+        try {
+            firewall.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NetworkException("interrupted applying a firewall");
         }
     }
 
@@ -92,7 +119,7 @@ final class TaskNetworking {
             }
             try {
                 applyFirewall(task, runtime.networkNamespace(task.sandboxId()), groups);
-            } catch (RuntimeUnavailableException | io.berth.net.NetworkException e) {
+            } catch (RuntimeUnavailableException | NetworkException e) {
                 log.warn("task={} firewall not applied: {}", task.task().taskArn(), e.getMessage());
             }
         }

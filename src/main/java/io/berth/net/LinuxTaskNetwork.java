@@ -89,7 +89,7 @@ public final class LinuxTaskNetwork implements TaskNetwork {
     /** The legacy (xtables) restore where installed: it takes a few milliseconds where nftables' takes tens. */
     @Override
     public void applyFirewall(String namespace, List<FirewallRule> ingress, List<FirewallRule> egress) {
-        List<String> command = new ArrayList<>(List.of("nsenter", "--net=" + namespace, RESTORE));
+        List<String> command = new ArrayList<>(List.of("nsenter", "--net=" + namespace, RESTORE, "-w"));
         Commands.run(command, FirewallRules.render(ingress, egress));
     }
 

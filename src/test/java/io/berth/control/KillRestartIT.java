@@ -13,6 +13,11 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
@@ -28,12 +33,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Berth killed with SIGKILL while tasks run: the restarted Berth re-adopts, records and cleans. */
+/**
+ * Berth killed with SIGKILL while tasks run: the restarted Berth re-adopts, records and cleans;
+ * a surviving task keeps its address and firewall, which the restarted Berth goes on managing.
+ */
 class KillRestartIT {
 
     @TempDir
@@ -57,19 +67,30 @@ class KillRestartIT {
     void aRestartAfterKillMinus9AdoptsRecordsAndCleans() throws Exception {
         port = freePort();
         berth = startBerth();
-        try (EcsClient ecs = client()) {
+        try (EcsClient ecs = client(EcsClient.builder()); Ec2Client ec2 = client(Ec2Client.builder())) {
             ecs.registerTaskDefinition(r -> r.family("survivor").requiresCompatibilities(Compatibility.FARGATE)
                     .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
-                    .containerDefinitions(c -> c.name("main").image("busybox:latest").command("sh", "-c", "sleep 600")));
+                    .containerDefinitions(c -> c.name("main").image("busybox:latest").command("sh", "-c",
+                            "mkdir -p /www && echo survived > /www/index.html && exec httpd -f -p 8080 -h /www")));
             ecs.registerTaskDefinition(r -> r.family("leaver").requiresCompatibilities(Compatibility.FARGATE)
                     .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
                     .containerDefinitions(c -> c.name("main").image("busybox:latest")
                             .command("sh", "-c", "while [ ! -f /tmp/go ]; do sleep 0.1; done; exit 7")));
-            String subnet = TestBerth.defaultSubnetId(endpoint());
-            String survivor = run(ecs, "survivor", subnet);
-            String leaver = run(ecs, "leaver", subnet);
+            // An address range of its own: the host reaches the survivor's address on this VPC's bridge.
+            String cidr = "10." + ThreadLocalRandom.current().nextInt(30, 40);
+            String vpc = ec2.createVpc(r -> r.cidrBlock(cidr + ".0.0/16")).vpc().vpcId();
+            String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr + ".1.0/24").availabilityZone("us-east-1a"))
+                    .subnet().subnetId();
+            String group = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("web").description("web")).groupId();
+            IpPermission http = IpPermission.builder().ipProtocol("tcp").fromPort(8080).toPort(8080)
+                    .ipRanges(i -> i.cidrIp(cidr + ".0.0/16")).build();
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(http));
+            String survivor = run(ecs, "survivor", subnet, group);
+            String leaver = run(ecs, "leaver", subnet, group);
             Task running = awaitStatus(ecs, survivor, "RUNNING");
-            awaitStatus(ecs, leaver, "RUNNING");
+            Task leaving = awaitStatus(ecs, leaver, "RUNNING");
+            String address = address(running);
+            assertThat(fetch(address)).isEqualTo("survived\n");
 
             berth.destroyForcibly().waitFor();
             try (DockerRuntime runtime = DockerRuntime.connect(TestBerth.dockerHost(), instance(), 0)) {
@@ -89,19 +110,44 @@ class KillRestartIT {
             Task adopted = ecs.describeTasks(r -> r.tasks(survivor)).tasks().getFirst();
             assertThat(adopted.lastStatus()).isEqualTo("RUNNING");
             assertThat(adopted.containers().getFirst().runtimeId()).isEqualTo(running.containers().getFirst().runtimeId());
+            assertThat(address(adopted)).isEqualTo(address);
+            assertThat(fetch(address)).as("the survivor kept its interface").isEqualTo("survived\n");
+            assertThat(left.attachments().getFirst().status()).isEqualTo("DETACHED");
+            assertThat(ec2.describeNetworkInterfaces().networkInterfaces()).extracting(NetworkInterface::privateIpAddress)
+                    .as("the leaver's address went back to the subnet").containsExactly(address)
+                    .doesNotContain(address(leaving));
+            ec2.revokeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(http));
+            Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> fetch(address).isEmpty());
             try (DockerRuntime runtime = DockerRuntime.connect(TestBerth.dockerHost(), instance(), 0)) {
                 Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> runtime.list(Map.of(ContainerRuntime.LABEL_TASK_ARN,
                         "arn:aws:ecs:us-east-1:000000000000:task/default/ffffffffffffffffffffffffffffffff")).isEmpty());
             }
             ecs.stopTask(r -> r.task(survivor));
             awaitStatus(ecs, survivor, "STOPPED");
+            assertThat(ec2.describeNetworkInterfaces().networkInterfaces()).isEmpty();
+            assertThat(Path.of("/sys/class/net", "bv" + vpc.substring(vpc.length() - 12)))
+                    .as("the VPC's bridge went with its last task").doesNotExist();
         }
     }
 
-    private static String run(EcsClient ecs, String family, String subnet) {
+    private static String run(EcsClient ecs, String family, String subnet, String group) {
         return ecs.runTask(r -> r.taskDefinition(family).launchType(LaunchType.FARGATE)
-                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet))))
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet).securityGroups(group))))
                 .tasks().getFirst().taskArn();
+    }
+
+    private static String address(Task task) {
+        return task.attachments().getFirst().details().stream().filter(d -> d.name().equals("privateIPv4Address"))
+                .findFirst().orElseThrow().value();
+    }
+
+    /** The task's page, fetched from the host; empty when it cannot be reached. */
+    private static String fetch(String address) throws IOException, InterruptedException {
+        Process curl = new ProcessBuilder("curl", "-s", "-m", "1", "http://" + address + ":8080/").start();
+        String page = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        curl.waitFor();
+        return page;
     }
 
     private static Task awaitStatus(EcsClient ecs, String taskArn, String status) {
@@ -137,8 +183,8 @@ class KillRestartIT {
         return process;
     }
 
-    private EcsClient client() {
-        return EcsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
+        return builder.endpointOverride(endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(TestBerth.ACCESS_KEY, TestBerth.SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create()).build();
