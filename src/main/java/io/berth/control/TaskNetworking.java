@@ -57,6 +57,7 @@ final class TaskNetworking {
      * new member (this task) reaches every firewall with the next sync.
      */
     Eni attach(StoredTask task, String sandboxId) {
+        long started = System.nanoTime();
         String attachmentId = TaskLifecycle.networkAttachment(task).orElseThrow().id();
         String namespace = runtime.networkNamespace(sandboxId);
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -72,6 +73,8 @@ final class TaskNetworking {
                 wiring.unlock();
             }
             awaitFirewall(firewall);
+            log.info("task={} eni={} address={} wired in {} ms", task.task().taskArn(), eni.networkInterfaceId(),
+                    eni.privateIpv4Address(), (System.nanoTime() - started) / 1_000_000);
             return eni;
         }
     }

@@ -244,6 +244,32 @@ class TaskNetworkIT {
     }
 
     @Test
+    void aTaskFindingItsSubnetFullStopsWithEcsReason() {
+        // A /28 has 16 addresses; AWS keeps five of them.
+        String small = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidrPrefix + ".3.0/28").availabilityZone("us-east-1c"))
+                .subnet().subnetId();
+        List<String> filling = new ArrayList<>();
+        for (int count : List.of(10, 1)) {
+            ecs.runTask(r -> r.cluster(CLUSTER).taskDefinition(idleTaskDefinition).launchType(LaunchType.FARGATE)
+                    .count(count).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(small))))
+                    .tasks().forEach(t -> filling.add(t.taskArn()));
+        }
+        filling.forEach(arn -> await(arn, t -> "RUNNING".equals(t.lastStatus())));
+        assertThat(ec2.describeSubnets(r -> r.subnetIds(small)).subnets().getFirst().availableIpAddressCount()).isZero();
+
+        String late = ecs.runTask(r -> r.cluster(CLUSTER).taskDefinition(idleTaskDefinition).launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(small)))).tasks().getFirst().taskArn();
+        Task stopped = await(late, t -> "STOPPED".equals(t.lastStatus()));
+
+        assertThat(stopped.stopCode()).hasToString("TaskFailedToStart");
+        assertThat(stopped.stoppedReason()).startsWith("InsufficientFreeAddressesInSubnet").contains(small);
+        filling.forEach(arn -> ecs.stopTask(r -> r.cluster(CLUSTER).task(arn)));
+        filling.forEach(arn -> await(arn, t -> "STOPPED".equals(t.lastStatus())));
+        assertThat(ec2.describeSubnets(r -> r.subnetIds(small)).subnets().getFirst().availableIpAddressCount())
+                .isEqualTo(11);
+    }
+
+    @Test
     void runTaskChecksTheNetworkConfigurationAsEcsDoes() {
         String elsewhere = ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("group-name")
                 .values("default").build())).securityGroups().stream().filter(g -> !g.vpcId().equals(vpc))
