@@ -231,7 +231,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
             case TaskEffect.AttachNetwork attach -> {
                 try {
                     Eni eni = networking.attach(task, attach.sandboxId());
-                    records.replace(task, TaskLifecycle.networkAttached(task, eni));
+                    records.replace(task, TaskLifecycle.networkAttached(task, eni, clock.instant()));
                     taskChanged();
                 } catch (AddressesExhaustedException e) {
                     fail(task, e.reason(), null);

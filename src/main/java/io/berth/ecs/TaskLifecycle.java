@@ -70,11 +70,15 @@ public final class TaskLifecycle {
         return stored.withTask(task.build());
     }
 
-    /** The task once its interface is wired: the attachment and every container report it. */
-    public static StoredTask networkAttached(StoredTask stored, Eni eni) {
+    /**
+     * The task once its interface is wired: the attachment and every container report it, and the
+     * task moves on to PENDING in the same write.
+     */
+    public static StoredTask networkAttached(StoredTask stored, Eni eni, Instant now) {
         TaskEditor task = TaskEditor.of(stored.task());
         task.attachments = TaskAttachments.attached(task.attachments, eni);
         task.containers = TaskAttachments.withInterface(task.containers, eni);
+        connect(task, now);
         return stored.withTask(task.build());
     }
 
@@ -118,10 +122,15 @@ public final class TaskLifecycle {
             return new Step(stored.withTask(task.build()).withSandbox(sandbox.get().id()),
                     new TaskEffect.AttachNetwork(sandbox.get().id()));
         }
+        connect(task, now);
+        return new Step(stored.withTask(task.build()).withSandbox(sandbox.get().id()), new TaskEffect.Wait());
+    }
+
+    /** Provisioned: the sandbox (and the interface, for awsvpc) are there. */
+    private static void connect(TaskEditor task, Instant now) {
         moveTo(task, TaskStatus.PENDING);
         task.connectivity = "CONNECTED";
         task.connectivityAt = now;
-        return new Step(stored.withTask(task.build()).withSandbox(sandbox.get().id()), new TaskEffect.Wait());
     }
 
     private static Step pending(TaskEditor task, StoredTask stored, Observation seen, Instant now) {

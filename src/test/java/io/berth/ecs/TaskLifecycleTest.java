@@ -192,13 +192,16 @@ class TaskLifecycleTest {
         assertThat(s.task().task().lastStatus()).isEqualTo("PROVISIONING");
         StoredTask attached = TaskLifecycle.networkAttached(s.task(), new Eni("eni-1", a(task), task.taskArn(), "vpc-1",
                 "10.0.0.0/16", "subnet-1", "10.0.1.0/24", "us-east-1b", "10.0.1.4", "10.0.1.1", "02:00:00:00:00:01",
-                "ip-10-0-1-4.ec2.internal", List.of("sg-1")));
+                "ip-10-0-1-4.ec2.internal", List.of("sg-1")), NOW);
         assertThat(attached.task().attachments().getFirst().status()).isEqualTo("ATTACHED");
         assertThat(attached.task().attachments().getFirst().details()).extracting(KeyValuePair::name)
                 .containsExactly("subnetId", "networkInterfaceId", "macAddress", "privateDnsName", "privateIPv4Address");
         assertThat(attached.task().containers().getFirst().networkInterfaces()).singleElement()
                 .satisfies(i -> assertThat(i.privateIpv4Address()).isEqualTo("10.0.1.4"));
-        assertThat(step(attached, seen(sandbox, Map.of())).task().task().lastStatus()).isEqualTo("PENDING");
+        assertThat(attached.task().lastStatus()).isEqualTo("PENDING");
+        assertThat(attached.task().connectivity()).isEqualTo("CONNECTED");
+        assertThat(step(attached, seen(sandbox, Map.of())).effect())
+                .isEqualTo(new TaskEffect.CreateContainers(List.of("main")));
 
         StoredTask deprovisioning = new StoredTask(withStatus(TaskLifecycle.stopRequested(attached, "UserInitiated",
                 "bye", NOW).task(), "DEPROVISIONING"), attached.definition(), "sandbox", network, "token");
