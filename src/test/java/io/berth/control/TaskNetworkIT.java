@@ -188,6 +188,27 @@ class TaskNetworkIT {
     }
 
     @Test
+    void egressRulesDecideWhatATaskReachesAndRepliesPassStatefully() {
+        String quiet = group(vpc, "quiet");
+        String mute = group(vpc, "mute");
+        IpPermission everywhere = IpPermission.builder().ipProtocol("-1").ipRanges(i -> i.cidrIp("0.0.0.0/0")).build();
+        // A server with no egress rule at all still answers: replies belong to allowed connections.
+        ec2.revokeSecurityGroupEgress(r -> r.groupId(quiet).ipPermissions(everywhere));
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(quiet).ipPermissions(fromGroup(mute), fromGroup(clientGroup)));
+        ec2.revokeSecurityGroupEgress(r -> r.groupId(mute).ipPermissions(everywhere));
+        Task server = run(webTaskDefinition, List.of(subnetA), quiet);
+        Task client = run(idleTaskDefinition, List.of(subnetB), clientGroup);
+        Task muted = run(idleTaskDefinition, List.of(subnetB), mute);
+
+        assertThat(fetches(client, server)).as("replies of a server without egress rules").isTrue();
+        assertThat(fetches(muted, server)).as("a client whose group allows no egress").isFalse();
+        ec2.authorizeSecurityGroupEgress(r -> r.groupId(mute).ipPermissions(p -> p.ipProtocol("tcp").fromPort(PORT)
+                .toPort(PORT).userIdGroupPairs(UserIdGroupPair.builder().groupId(quiet).build())));
+        Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> fetches(muted, server));
+    }
+
+    @Test
     void aTaskInAnotherVpcCannotReachOne() {
         String otherPrefix = "10." + (Integer.parseInt(cidrPrefix.substring(3)) - 60);
         String otherVpc = vpc(otherPrefix + ".0.0/16");
