@@ -7,10 +7,12 @@ import io.berth.edge.Principal;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The access keys Berth honours: the account root's, IAM users' active keys, and unexpired STS
- * session keys (which must come with their session token).
+ * session keys (which must come with their session token). Users' keys are cached until the
+ * next IAM write; sessions are looked up each time, since they expire.
  */
 public final class Credentials implements CredentialRegistry {
 
@@ -18,6 +20,14 @@ public final class Credentials implements CredentialRegistry {
     private final IamDirectory directory;
     private final Sessions sessions;
     private final InstantSource clock;
+    private final ConcurrentHashMap<String, UserKey> userKeys = new ConcurrentHashMap<>();
+
+    /** Past this many entries the key cache starts over, so unknown key ids cannot grow it without bound. */
+    private static final int USER_KEYS_LIMIT = 10_000;
+
+    /** What a user key id stood for in one generation of IAM's data. */
+    private record UserKey(long generation, Optional<IssuedCredential> credential) {
+    }
 
     public Credentials(String accountId, RootCredentials rootKeys, IamDirectory directory, Sessions sessions,
                        InstantSource clock) {
@@ -36,9 +46,28 @@ public final class Credentials implements CredentialRegistry {
         if (accessKeyId.startsWith("ASIA")) {
             return sessions.find(accessKeyId, clock.instant()).map(this::sessionCredential);
         }
-        return directory.findAccessKey(accessKeyId).filter(IamDirectory.AccessKeyOwner::active)
+        return userKey(accessKeyId);
+    }
+
+    /**
+     * An IAM user's active key. The answer is kept until the next IAM write (the directory's
+     * generation, taken before reading), so that a request, which looks its key up once to
+     * check the signature and once for the principal, finds it with one map lookup each time.
+     */
+    private Optional<IssuedCredential> userKey(String accessKeyId) {
+        long generation = directory.generation();
+        UserKey known = userKeys.get(accessKeyId);
+        if (known != null && known.generation() == generation) {
+            return known.credential();
+        }
+        Optional<IssuedCredential> found = directory.findAccessKey(accessKeyId).filter(IamDirectory.AccessKeyOwner::active)
                 .map(key -> new IssuedCredential(accessKeyId, key.secretAccessKey(), null, new Principal(
                         Principal.Kind.USER, key.accountId(), key.userArn(), key.userId(), accessKeyId)));
+        if (userKeys.size() >= USER_KEYS_LIMIT) {
+            userKeys.clear();
+        }
+        userKeys.put(accessKeyId, new UserKey(generation, found));
+        return found;
     }
 
     @Override

@@ -64,7 +64,8 @@ public final class IamDirectory {
     private record Cached(long generation, Object value) {
     }
 
-    private record Use(Instant when, String service, String region) {
+    /** A recorded use: until {@code quietUntil} the same service and region are not written again. */
+    private record Use(Instant quietUntil, String service, String region) {
     }
 
     private final Store store;
@@ -148,7 +149,7 @@ public final class IamDirectory {
     public void recordAccessKeyUse(String accessKeyId, Instant when, String service, String region) {
         Use previous = recordedUses.get(accessKeyId);
         if (previous != null && Objects.equals(previous.service(), service) && Objects.equals(previous.region(), region)
-                && when.isBefore(previous.when().plus(USE_RESOLUTION))) {
+                && when.isBefore(previous.quietUntil())) {
             return;
         }
         boolean recorded = store.write(documents -> IamRepository.accessKey(documents, accessKeyId).map(key -> {
@@ -159,13 +160,22 @@ public final class IamDirectory {
             if (recordedUses.size() >= CACHE_LIMIT) {
                 recordedUses.clear();
             }
-            recordedUses.put(accessKeyId, new Use(when, service, region));
+            recordedUses.put(accessKeyId, new Use(when.plus(USE_RESOLUTION), service, region));
         }
     }
 
     /** Called after every committed IAM write: what was cached before may be stale now. */
     void changed() {
         generation.incrementAndGet();
+    }
+
+    /**
+     * The generation of IAM's data: it moves on after every committed write. Whatever is derived
+     * from answers read after taking the generation may be kept until it moves on, as this
+     * directory's own caches are.
+     */
+    long generation() {
+        return generation.get();
     }
 
     @SuppressWarnings("unchecked")

@@ -3,13 +3,14 @@ package io.berth.iam;
 import io.berth.edge.Authorizer;
 import io.berth.edge.Principal;
 import io.berth.edge.RequestContext;
-import io.berth.iam.policy.AttachedPolicy;
 import io.berth.iam.policy.AuthorizationRequest;
 import io.berth.iam.policy.PolicyEvaluator;
 import io.berth.iam.policy.RequestPrincipal;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,12 +18,15 @@ import java.util.Optional;
  * assumed-role session is allowed an action on a resource only if its identity policies allow
  * it, its permissions boundary allows it, its session policy (if any) allows it, and nothing
  * denies it.
+ *
+ * <p>Per request only what varies is built: the principal's policies come from
+ * {@link PrincipalPolicies} (kept until the next IAM write, already reduced to the statements
+ * that can apply to the action), and the global condition keys are shared by the requests of
+ * one second from one source address and region.
  */
 public final class PolicyAuthorizer implements Authorizer {
 
-    private final IamDirectory directory;
-    private final Sessions sessions;
-    private final ParsedPolicies parsed = new ParsedPolicies();
+    private final PrincipalPolicies policies;
 
     /** The request time as condition keys see it; formatted once per second, not per request. */
     private record SecondText(long second, String iso, String epoch) {
@@ -30,6 +34,12 @@ public final class PolicyAuthorizer implements Authorizer {
 
     private static final java.util.concurrent.atomic.AtomicReference<SecondText> LAST_SECOND =
             new java.util.concurrent.atomic.AtomicReference<>(new SecondText(-1, "", ""));
+
+    /** The global condition keys of the last request, as a request keeps them (normalized). */
+    private record GlobalKeys(long second, String region, String sourceIp, Map<String, List<String>> context) {
+    }
+
+    private volatile GlobalKeys lastGlobalKeys = new GlobalKeys(Long.MIN_VALUE, null, null, Map.of());
 
     private static SecondText currentSecond(long epochSecond) {
         SecondText last = LAST_SECOND.get();
@@ -43,8 +53,7 @@ public final class PolicyAuthorizer implements Authorizer {
     }
 
     public PolicyAuthorizer(IamDirectory directory, Sessions sessions) {
-        this.directory = directory;
-        this.sessions = sessions;
+        this.policies = new PrincipalPolicies(directory, sessions);
     }
 
     @Override
@@ -53,54 +62,58 @@ public final class PolicyAuthorizer implements Authorizer {
         if (context.principal().kind() == Principal.Kind.ROOT) {
             return true;
         }
-        return requestFor(context.principal(), action, resource)
-                .map(builder -> PolicyEvaluator.isAllowed(withContext(builder, context).context(conditionKeys).build()))
-                .orElse(false);
+        PrincipalPolicies.Compiled compiled = policies.of(context.principal());
+        if (compiled == null) {
+            return false;
+        }
+        PrincipalPolicies.ForAction applicable = compiled.forAction(action);
+        AuthorizationRequest request;
+        if (conditionKeys.isEmpty()) {
+            request = new AuthorizationRequest(compiled.principal(), action, resource, null, globalKeys(context),
+                    applicable.identity(), applicable.boundary(), applicable.sessionPolicies(), null, false);
+        } else {
+            AuthorizationRequest.Builder builder = AuthorizationRequest.builder(compiled.principal(), action, resource);
+            applicable.identity().forEach(builder::identityPolicy);
+            if (applicable.boundary() != null) {
+                builder.permissionsBoundary(applicable.boundary());
+            }
+            applicable.sessionPolicies().forEach(builder::sessionPolicy);
+            request = withContext(builder, context).context(conditionKeys).build();
+        }
+        return PolicyEvaluator.isAllowed(request);
     }
 
     /** The request as IAM evaluates it for a principal, without the per-request condition keys. */
     public Optional<AuthorizationRequest.Builder> requestFor(Principal principal, String action, String resource) {
-        return switch (principal.kind()) {
-            case ROOT -> Optional.of(AuthorizationRequest.builder(RequestPrincipal.root(principal.accountId()), action, resource));
-            case USER -> forUser(principal, action, resource);
-            case ASSUMED_ROLE -> forSession(principal, action, resource);
-        };
-    }
-
-    private Optional<AuthorizationRequest.Builder> forUser(Principal principal, String action, String resource) {
-        String userName = principal.arn().substring(principal.arn().lastIndexOf('/') + 1);
-        return directory.user(principal.accountId(), userName).map(user -> {
-            AuthorizationRequest.Builder builder = AuthorizationRequest.builder(RequestPrincipal.user(user.arn(),
-                    user.accountId(), user.userId(), user.userName(), user.tags()), action, resource);
-            addPolicies(builder, directory.userPolicies(user.accountId(), user.userName()), user.permissionsBoundaryArn(),
-                    user.permissionsBoundaryDocument());
+        if (principal.kind() == Principal.Kind.ROOT) {
+            return Optional.of(AuthorizationRequest.builder(RequestPrincipal.root(principal.accountId()), action, resource));
+        }
+        return Optional.ofNullable(policies.of(principal)).map(compiled -> {
+            AuthorizationRequest.Builder builder = AuthorizationRequest.builder(compiled.principal(), action, resource);
+            compiled.identity().forEach(builder::identityPolicy);
+            if (compiled.boundary() != null) {
+                builder.permissionsBoundary(compiled.boundary());
+            }
+            compiled.sessionPolicies().forEach(builder::sessionPolicy);
             return builder;
         });
     }
 
-    private Optional<AuthorizationRequest.Builder> forSession(Principal principal, String action, String resource) {
-        return sessions.get(principal.accessKeyId()).filter(StsSession::assumedRole)
-                .flatMap(session -> directory.role(session.accountId(), session.roleName()).map(role -> {
-                    AuthorizationRequest.Builder builder = AuthorizationRequest.builder(RequestPrincipal.assumedRole(
-                            session.arn(), role.arn(), role.accountId(), role.roleId(), session.sessionName(),
-                            session.tags()), action, resource);
-                    addPolicies(builder, directory.rolePolicies(role.accountId(), role.roleName()),
-                            role.permissionsBoundaryArn(), role.permissionsBoundaryDocument());
-                    if (session.sessionPolicy() != null) {
-                        builder.sessionPolicy(new AttachedPolicy("session", "session", parsed.of(session.sessionPolicy())));
-                    }
-                    return builder;
-                }));
-    }
-
-    private void addPolicies(AuthorizationRequest.Builder builder, List<IamDirectory.IdentityPolicy> policies,
-                             String boundaryArn, String boundaryDocument) {
-        for (IamDirectory.IdentityPolicy policy : policies) {
-            builder.identityPolicy(new AttachedPolicy(policy.id(), "IAM Policy", parsed.of(policy.document())));
+    /**
+     * The global condition keys of {@link #withContext}, normalized as a request keeps them; the
+     * same map for every request of one second, region and source address.
+     */
+    private Map<String, List<String>> globalKeys(RequestContext context) {
+        long second = context.receivedAt().getEpochSecond();
+        GlobalKeys last = lastGlobalKeys;
+        if (last.second() == second && Objects.equals(last.region(), context.region())
+                && Objects.equals(last.sourceIp(), context.sourceIp())) {
+            return last.context();
         }
-        if (boundaryDocument != null) {
-            builder.permissionsBoundary(new AttachedPolicy(boundaryArn, "PermissionsBoundary", parsed.of(boundaryDocument)));
-        }
+        Map<String, List<String>> keys = withContext(AuthorizationRequest.builder(RequestPrincipal.anonymous(),
+                "-", "*"), context).build().context();
+        lastGlobalKeys = new GlobalKeys(second, context.region(), context.sourceIp(), keys);
+        return keys;
     }
 
     /** The global condition keys every request carries. */

@@ -14,6 +14,15 @@ public final class ActionElement {
     private final boolean negated;
     private final List<String> values;
     private final Glob[] globs;
+    /**
+     * The action last asked about and the answer: requests mostly repeat it (an operation's
+     * action is one string). Replaced whole, racily: any thread may find any recent entry, and
+     * it is right for its action.
+     */
+    private Listed last;
+
+    private record Listed(String action, boolean listed) {
+    }
 
     private ActionElement(boolean present, boolean negated, List<String> values) {
         this.present = present;
@@ -38,8 +47,14 @@ public final class ActionElement {
 
     /** Whether any pattern matches {@code action} (ignoring NotAction). */
     boolean listed(String action) {
-        for (Glob g : globs) if (g.matches(action)) return true;
-        return false;
+        Listed known = last;
+        if (known != null && (known.action() == action || action != null && action.equals(known.action()))) return known.listed();
+        boolean listed = false;
+        for (Glob g : globs) {
+            if (g.matches(action)) { listed = true; break; }
+        }
+        last = new Listed(action, listed);
+        return listed;
     }
 
     /** Whether the statement applies to {@code action}: listed for Action, not listed for NotAction. */

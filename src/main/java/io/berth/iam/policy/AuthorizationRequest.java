@@ -1,5 +1,6 @@
 package io.berth.iam.policy;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything policy evaluation needs to decide one request.
@@ -21,7 +23,9 @@ import java.util.Objects;
  *                               service keys); key names are case-insensitive. Keys describing the principal
  *                               (aws:username, aws:userid, aws:PrincipalArn, aws:PrincipalAccount,
  *                               aws:PrincipalType, aws:PrincipalTag/...) are derived from {@code principal}
- *                               and take precedence over entries given here
+ *                               and take precedence over entries given here. The map is copied with its keys
+ *                               in lower case, unless it is the {@code context()} of another request, which is
+ *                               already in that form and is taken as it is
  * @param identityPolicies       the principal's identity-based policies (inline, attached, and its groups')
  * @param permissionsBoundary    the permissions boundary, or null
  * @param sessionPolicies        the session policies of a role session (inline and managed); empty when none
@@ -45,6 +49,7 @@ public record AuthorizationRequest(RequestPrincipal principal, String action, St
     }
 
     private static Map<String, List<String>> normalize(Map<String, List<String>> context) {
+        if (context instanceof NormalizedContext) return context;
         if (context == null || context.isEmpty()) return Map.of();
         Map<String, List<String>> out = new HashMap<>(context.size() * 2);
         for (Map.Entry<String, List<String>> e : context.entrySet()) {
@@ -60,7 +65,37 @@ public record AuthorizationRequest(RequestPrincipal principal, String action, St
             }
             out.put(key, Collections.unmodifiableList(values));
         }
-        return Collections.unmodifiableMap(out);
+        return new NormalizedContext(out);
+    }
+
+    /**
+     * A context as {@link #normalize} makes it: lower-case keys, lists without nulls, nothing
+     * modifiable. Only normalize creates one, so a request built from another's context skips
+     * copying it again (authorization reuses the global condition keys for a second's requests).
+     */
+    private static final class NormalizedContext extends AbstractMap<String, List<String>> {
+        private final Map<String, List<String>> map;        // read directly: never changed after normalize
+        private final Map<String, List<String>> entries;    // the view handed out
+
+        NormalizedContext(Map<String, List<String>> map) {
+            this.map = map;
+            this.entries = Collections.unmodifiableMap(map);
+        }
+
+        @Override
+        public List<String> get(Object key) { return map.get(key); }
+
+        @Override
+        public boolean containsKey(Object key) { return map.containsKey(key); }
+
+        @Override
+        public int size() { return map.size(); }
+
+        @Override
+        public boolean isEmpty() { return map.isEmpty(); }
+
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() { return entries.entrySet(); }
     }
 
     /** The values of a request context key (any case), or null. */

@@ -28,6 +28,15 @@ public final class Condition {
     private final String lowerKey;
     private final List<String> values;
     private final Value[] compiled;
+    /**
+     * The request value last parsed as an address or a date, and what it parsed to: requests
+     * mostly repeat them (aws:SourceIp, aws:CurrentTime within a second). Replaced whole, racily:
+     * any thread may find any recent entry, and it is right for its text.
+     */
+    private Parsed lastParsed;
+
+    private record Parsed(String text, Object value) {
+    }
 
     /** One policy value, compiled for its operator. */
     private static final class Value {
@@ -155,9 +164,8 @@ public final class Condition {
                 for (Value v : compiled) {
                     ArnPattern p = v.arn;
                     if (p == null) {
-                        Glob g = v.template.resolve(resolver);
-                        if (g == null) continue;
-                        p = new ArnPattern(g);
+                        p = v.template.resolveArn(resolver);
+                        if (p == null) continue;
                     }
                     if (p.matches(requestValue)) return true;
                 }
@@ -174,7 +182,7 @@ public final class Condition {
                 return false;
             }
             case IP -> {
-                byte[] ip = IpCidr.parseAddress(requestValue.trim());
+                byte[] ip = address(requestValue);
                 if (ip == null) return false;
                 for (Value v : compiled) {
                     IpCidr c = v.cidr != null ? v.cidr : (v.template.isFixed() ? null : IpCidr.parse(text(v, resolver)));
@@ -205,7 +213,7 @@ public final class Condition {
                     }
                     return false;
                 }
-                Instant rv = DateValue.parse(requestValue);
+                Instant rv = date(requestValue);
                 if (rv == null) return false;
                 for (Value v : compiled) {
                     Instant pv = v.instant != null ? v.instant : (v.template.isFixed() ? null : DateValue.parse(text(v, resolver)));
@@ -214,6 +222,28 @@ public final class Condition {
                 return false;
             }
         }
+    }
+
+    /** {@code IpCidr.parseAddress} of the trimmed request value (never modified by callers), or null. */
+    private byte[] address(String requestValue) {
+        Parsed last = lastParsed;
+        if (last != null && (last.text() == requestValue || requestValue.equals(last.text()))) {
+            return (byte[]) last.value();
+        }
+        byte[] ip = IpCidr.parseAddress(requestValue.trim());
+        lastParsed = new Parsed(requestValue, ip);
+        return ip;
+    }
+
+    /** {@code DateValue.parse} of the request value, or null. */
+    private Instant date(String requestValue) {
+        Parsed last = lastParsed;
+        if (last != null && (last.text() == requestValue || requestValue.equals(last.text()))) {
+            return (Instant) last.value();
+        }
+        Instant instant = DateValue.parse(requestValue);
+        lastParsed = new Parsed(requestValue, instant);
+        return instant;
     }
 
     private static boolean compare(ConditionOperator.Kind kind, int cmp) {

@@ -27,6 +27,21 @@ public record PolicyDocument(String version, String id, List<Statement> statemen
     }
 
     /**
+     * The document reduced to the statements whose Action or NotAction element applies to
+     * {@code action}, in document order (this document itself when every statement applies).
+     * Evaluating a request for {@code action} skips every other statement before looking at its
+     * resource, principal or conditions, so the reduced document decides such requests exactly
+     * as the whole one does; authorization caches it per action.
+     */
+    public PolicyDocument forAction(String action) {
+        List<Statement> applicable = new ArrayList<>(statements.size());
+        for (Statement s : statements) {
+            if (s.action().applies(action)) applicable.add(s);
+        }
+        return applicable.size() == statements.size() ? this : new PolicyDocument(version, id, applicable);
+    }
+
+    /**
      * Every identifier of the given principal type ("AWS", "Service", "Federated") named in a
      * Principal or NotPrincipal element, in document order without duplicates. The IAM API uses
      * it to check that named users and roles exist (IAM answers

@@ -36,14 +36,25 @@ public final class PolicyEvaluator {
 
     /** Whether the request is allowed. */
     public static boolean isAllowed(AuthorizationRequest request) {
-        return evaluate(request).decision() == Decision.ALLOWED;
+        // Without the details a statement's conditions stop at the first that fails.
+        return evaluate(request, false).decision() == Decision.ALLOWED;
     }
 
     /** Evaluates the request: the decision, the statements that made it, and missing context keys. */
     public static Evaluation evaluate(AuthorizationRequest request) {
+        return evaluate(request, true);
+    }
+
+    /**
+     * @param detailed      whether to report the statements that decided and the context keys that
+     *                      applicable statements' conditions lacked (every condition of such a statement
+     *                      is then evaluated); without, the evaluation carries the decision alone, which
+     *                      is the same either way
+     */
+    private static Evaluation evaluate(AuthorizationRequest request, boolean detailed) {
         RequestPrincipal principal = request.principal();
         Context ctx = new Context(principal, request.context());
-        List<String> missing = new ArrayList<>(0);
+        List<String> missing = detailed ? new ArrayList<>(0) : null;
         String action = request.action();
         String resource = request.resource();
 
@@ -91,7 +102,7 @@ public final class PolicyEvaluator {
             }
         }
 
-        if (!denies.isEmpty()) return new Evaluation(Decision.EXPLICIT_DENY, denies, missing);
+        if (!denies.isEmpty()) return missing == null ? EXPLICIT_DENY : new Evaluation(Decision.EXPLICIT_DENY, denies, missing);
 
         boolean root = principal.type() == RequestPrincipal.Type.ROOT;
         boolean identityAllowed = root || !identityAllows.isEmpty();
@@ -150,12 +161,17 @@ public final class PolicyEvaluator {
         }
     }
 
+    /** The decision alone, as {@link #isAllowed} needs it (missing is null there). */
+    private static final Evaluation ALLOWED = new Evaluation(Decision.ALLOWED, List.of(), List.of());
+    private static final Evaluation IMPLICIT_DENY = new Evaluation(Decision.IMPLICIT_DENY, List.of(), List.of());
+    private static final Evaluation EXPLICIT_DENY = new Evaluation(Decision.EXPLICIT_DENY, List.of(), List.of());
+
     private static Evaluation allowed(List<MatchedStatement> matched, List<String> missing) {
-        return new Evaluation(Decision.ALLOWED, matched, missing);
+        return missing == null ? ALLOWED : new Evaluation(Decision.ALLOWED, matched, missing);
     }
 
     private static Evaluation implicit(List<String> missing) {
-        return new Evaluation(Decision.IMPLICIT_DENY, List.of(), missing);
+        return missing == null ? IMPLICIT_DENY : new Evaluation(Decision.IMPLICIT_DENY, List.of(), missing);
     }
 
     private static List<MatchedStatement> concat(List<MatchedStatement> a, List<MatchedStatement> b, List<MatchedStatement> c) {

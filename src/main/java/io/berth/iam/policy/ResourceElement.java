@@ -46,9 +46,8 @@ public final class ResourceElement {
         for (int i = 0; i < templates.length; i++) {
             ArnPattern p = fixed[i];
             if (p == null) {
-                Glob g = templates[i].resolve(resolver);
-                if (g == null) continue;   // an unresolvable variable matches nothing
-                p = new ArnPattern(g);
+                p = templates[i].resolveArn(resolver);
+                if (p == null) continue;   // an unresolvable variable matches nothing
             }
             if (p.matches(resource)) return true;
         }

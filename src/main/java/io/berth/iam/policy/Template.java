@@ -8,8 +8,9 @@ import java.util.List;
  * {@code ${aws:PrincipalTag/team, 'default'}}, and the escapes {@code ${*}}, {@code ${?}},
  * {@code ${$}}). Variables are only recognised in documents of version 2012-10-17; in older
  * documents the text is literal. A template without variables compiles to one {@link Glob}
- * at parse time; otherwise the glob is built per request from the resolved values, whose
- * characters are always literal.
+ * at parse time; otherwise the glob is built from the resolved values, whose characters are
+ * always literal, and kept with them until a request resolves other values (the variables are
+ * mostly the principal's, the same request after request).
  */
 final class Template {
     private final String raw;
@@ -19,6 +20,24 @@ final class Template {
     private final boolean wildcards;
 
     private record Var(String key, String fallback) {}
+
+    /**
+     * The values the variables last resolved to and the glob they made; its ARN pattern is made
+     * when first asked for. Replaced whole, racily: any thread may find any recent one, and it is
+     * right for its values.
+     */
+    private static final class Resolved {
+        final String[] values;
+        final Glob glob;
+        ArnPattern arn;     // racy but safe: an ArnPattern is immutable, and any copy is right
+
+        Resolved(String[] values, Glob glob) {
+            this.values = values;
+            this.glob = glob;
+        }
+    }
+
+    private Resolved last;
 
     private Template(String raw, Glob fixed, List<Object> parts, boolean ignoreCase, boolean wildcards) {
         this.raw = raw;
@@ -77,6 +96,38 @@ final class Template {
     /** Resolves the variables; null when one has no value and no default (the value then matches nothing). */
     Glob resolve(KeyResolver resolver) {
         if (fixed != null) return fixed;
+        Resolved r = resolved(resolver);
+        return r == null ? null : r.glob;
+    }
+
+    /** {@link #resolve} as an ARN pattern; null likewise. */
+    ArnPattern resolveArn(KeyResolver resolver) {
+        if (fixed != null) return new ArnPattern(fixed);
+        Resolved r = resolved(resolver);
+        if (r == null) return null;
+        ArnPattern p = r.arn;
+        if (p == null) {
+            p = new ArnPattern(r.glob);
+            r.arn = p;
+        }
+        return p;
+    }
+
+    private Resolved resolved(KeyResolver resolver) {
+        Resolved known = last;
+        if (known != null) {
+            boolean same = true;
+            int j = 0;
+            for (Object part : parts) {
+                if (part instanceof Var v) {
+                    String value = value(v, resolver);
+                    if (value == null) return null;
+                    if (!value.equals(known.values[j++])) { same = false; break; }
+                }
+            }
+            if (same) return known;
+        }
+        List<String> values = new ArrayList<>(parts.size());
         StringBuilder chars = new StringBuilder();
         StringBuilder kinds = new StringBuilder();
         for (Object part : parts) {
@@ -87,16 +138,9 @@ final class Template {
                     kinds.append((char) (wildcards && c == '*' ? Glob.STAR : wildcards && c == '?' ? Glob.ONE : Glob.LITERAL));
                 }
             } else {
-                Var v = (Var) part;
-                String value;
-                if (v.key() == null) {
-                    value = v.fallback();
-                } else {
-                    List<String> values = resolver.values(v.key());
-                    if (values != null && !values.isEmpty()) value = values.get(0);
-                    else value = v.fallback();
-                }
+                String value = value((Var) part, resolver);
                 if (value == null) return null;
+                values.add(value);
                 for (int i = 0; i < value.length(); i++) {
                     chars.append(value.charAt(i));
                     kinds.append((char) Glob.LITERAL);
@@ -107,7 +151,16 @@ final class Template {
         chars.getChars(0, c.length, c, 0);
         byte[] k = new byte[kinds.length()];
         for (int i = 0; i < k.length; i++) k[i] = (byte) kinds.charAt(i);
-        return Glob.of(c, k, ignoreCase);
+        Resolved fresh = new Resolved(values.toArray(new String[0]), Glob.of(c, k, ignoreCase));
+        last = fresh;
+        return fresh;
+    }
+
+    /** A variable's value: the request's first value of its key, else its default; null when neither. */
+    private static String value(Var v, KeyResolver resolver) {
+        if (v.key() == null) return v.fallback();
+        List<String> values = resolver.values(v.key());
+        return values != null && !values.isEmpty() ? values.get(0) : v.fallback();
     }
 
     @Override
