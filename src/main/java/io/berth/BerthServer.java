@@ -5,11 +5,13 @@ import io.berth.ec2.Ec2Api;
 import io.berth.ec2.Networks;
 import io.berth.ecs.EcsApi;
 import io.berth.ecs.IdGenerator;
+import io.berth.ecs.ResourceTags;
 import io.berth.ecs.TaskCredentials;
 import io.berth.ecs.TaskRecords;
 import io.berth.ecs.TaskSignal;
 import io.berth.edge.Dispatcher;
 import io.berth.edge.HttpEdge;
+import io.berth.edge.ResourceTagLookup;
 import io.berth.edge.Authorizer;
 import io.berth.iam.Credentials;
 import io.berth.iam.IamApi;
@@ -37,6 +39,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,15 +99,15 @@ public final class BerthServer implements AutoCloseable {
             IamDirectory directory = new IamDirectory(store);
             Sessions sessions = new Sessions(store);
             PolicyAuthorizer policies = new PolicyAuthorizer(directory, sessions);
-            Authorizer authorizer = config.iamEnforcement() ? policies : (context, action, resource, keys) -> true;
+            Authorizer authorizer = config.iamEnforcement() ? policies : (context, action, resource, keys, tags) -> true;
             boolean tasksRun = runtime != null;
             Dispatcher dispatcher = new Dispatcher(
                     List.of(EcsApi.definition(store, IdGenerator.random(), () -> tasksRun, signal, networks),
                             StsApi.definition(directory, sessions, policies, clock), LogsApi.definition(store, clock),
                             Ec2Api.definition(store, clock, signal::taskChanged),
                             IamApi.definition(store, clock, directory)),
-                    new Credentials(config.accountId(), root, directory, sessions, clock), authorizer, clock,
-                    config.maxClockSkew());
+                    new Credentials(config.accountId(), root, directory, sessions, clock), authorizer,
+                    resourceTags(new ResourceTags(store)), clock, config.maxClockSkew());
             if (controller != null) {
                 controller.start();
             }
@@ -128,6 +131,11 @@ public final class BerthServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The tags of every service's resources that keeps tags, by the service in the ARN. */
+    private static ResourceTagLookup resourceTags(ResourceTags ecs) {
+        return (context, arn) -> arn.startsWith("arn:aws:ecs:") ? ecs.of(context, arn) : Map.of();
     }
 
     /**

@@ -7,15 +7,23 @@ import io.berth.ecs.model.ListTagsForResourceResponse;
 import io.berth.ecs.model.Tag;
 import io.berth.ecs.model.TagResourceRequest;
 import io.berth.ecs.model.UntagResourceRequest;
+import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
+import io.berth.edge.ResourceTagLookup;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** TagResource, UntagResource and ListTagsForResource over every taggable ECS resource type. */
-public final class ResourceTags {
+/**
+ * TagResource, UntagResource and ListTagsForResource over every taggable ECS resource type, and
+ * the tags IAM conditions on aws:ResourceTag/… see.
+ */
+public final class ResourceTags implements ResourceTagLookup {
 
     private final Store store;
 
@@ -41,6 +49,32 @@ public final class ResourceTags {
     public ListTagsForResourceResponse listTagsForResource(RequestContext context, ListTagsForResourceRequest request) {
         return new ListTagsForResourceResponse(store.read(documents ->
                 change(documents, context, request.resourceArn(), null)));
+    }
+
+    @Override
+    public Map<String, String> of(RequestContext context, String resourceArn) {
+        Optional<EcsArns.Parsed> arn = EcsArns.parse(resourceArn).filter(a -> EcsArns.local(a, context));
+        if (arn.isEmpty()) {
+            return Map.of();
+        }
+        List<Tag> tags = store.read(documents -> switch (arn.get().type()) {
+            case "task" -> {
+                String[] path = arn.get().resource().split("/");
+                yield path.length != 2 ? List.<Tag>of() : TaskRepository.find(documents, EcsArns.scope(context), path[0],
+                        path[1]).map(t -> t.task().tags()).orElse(List.of());
+            }
+            case "cluster", "task-definition" -> {
+                try {
+                    yield change(documents, context, resourceArn, null);
+                } catch (AwsException absent) {
+                    yield List.<Tag>of();
+                }
+            }
+            default -> List.<Tag>of();
+        });
+        Map<String, String> byKey = new LinkedHashMap<>();
+        (tags == null ? List.<Tag>of() : tags).forEach(t -> byKey.put(t.key(), t.value()));
+        return byKey;
     }
 
     /** Finds the resource, applies {@code edit} to its tags and saves it (a null edit only reads); returns the tags. */

@@ -34,10 +34,12 @@ public final class Dispatcher {
     private final SigV4Verifier verifier;
     private final CredentialRegistry credentials;
     private final Authorizer authorizer;
+    private final ResourceTagLookup tags;
     private final InstantSource clock;
 
+    /** @param tags the tags of resources, for policies that test aws:ResourceTag/… keys */
     public Dispatcher(List<ServiceDefinition> services, CredentialRegistry credentials, Authorizer authorizer,
-                      InstantSource clock, Duration maxClockSkew) {
+                      ResourceTagLookup tags, InstantSource clock, Duration maxClockSkew) {
         this.jsonByTarget = services.stream().filter(s -> s instanceof ServiceDefinition.Json)
                 .map(s -> (ServiceDefinition.Json) s)
                 .collect(Collectors.toUnmodifiableMap(ServiceDefinition.Json::targetPrefix, Function.identity()));
@@ -48,6 +50,7 @@ public final class Dispatcher {
                 .collect(Collectors.toUnmodifiableMap(ServiceDefinition.Query::version, Function.identity()));
         this.credentials = credentials;
         this.authorizer = authorizer;
+        this.tags = tags;
         this.clock = clock;
         this.verifier = new SigV4Verifier(
                 accessKeyId -> credentials.find(accessKeyId)
@@ -164,7 +167,8 @@ public final class Dispatcher {
     private void authorize(Protocol protocol, RequestContext context, Operation<?, ?> operation, Object input) {
         Map<String, List<String>> conditionKeys = operation.conditionKeysOf(input);
         for (Operation.Permission permission : operation.permissionsFor(context, input)) {
-            if (!authorizer.allows(context, permission.action(), permission.resource(), conditionKeys)) {
+            if (!authorizer.allows(context, permission.action(), permission.resource(), conditionKeys,
+                    () -> tags.of(context, permission.resource()))) {
                 throw new AwsException(protocol.accessDenied, protocol.authStatus, "User: " + context.principal().arn()
                         + " is not authorized to perform: " + permission.action() + " on resource: " + permission.resource());
             }

@@ -9,6 +9,7 @@ import io.berth.iam.policy.RequestPrincipal;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,7 +59,8 @@ public final class PolicyAuthorizer implements Authorizer {
 
     @Override
     public boolean allows(RequestContext context, String action, String resource,
-                          java.util.Map<String, List<String>> conditionKeys) {
+                          java.util.Map<String, List<String>> conditionKeys,
+                          Supplier<java.util.Map<String, String>> resourceTags) {
         if (context.principal().kind() == Principal.Kind.ROOT) {
             return true;
         }
@@ -68,7 +70,7 @@ public final class PolicyAuthorizer implements Authorizer {
         }
         PrincipalPolicies.ForAction applicable = compiled.forAction(action);
         AuthorizationRequest request;
-        if (conditionKeys.isEmpty()) {
+        if (conditionKeys.isEmpty() && !applicable.readsResourceTags()) {
             request = new AuthorizationRequest(compiled.principal(), action, resource, null, globalKeys(context),
                     applicable.identity(), applicable.boundary(), applicable.sessionPolicies(), null, false);
         } else {
@@ -78,7 +80,13 @@ public final class PolicyAuthorizer implements Authorizer {
                 builder.permissionsBoundary(applicable.boundary());
             }
             applicable.sessionPolicies().forEach(builder::sessionPolicy);
-            request = withContext(builder, context).context(conditionKeys).build();
+            withContext(builder, context).context(conditionKeys);
+            if (applicable.readsResourceTags()) {
+                String service = action.substring(0, action.indexOf(':') + 1);
+                resourceTags.get().forEach((key, value) -> builder.context("aws:ResourceTag/" + key, value)
+                        .context(service + "ResourceTag/" + key, value));
+            }
+            request = builder.build();
         }
         return PolicyEvaluator.isAllowed(request);
     }

@@ -7,7 +7,9 @@ import io.berth.iam.policy.RequestPrincipal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The policies of each IAM user and role session as authorization evaluates them: the principal
@@ -27,7 +29,19 @@ final class PrincipalPolicies {
     private static final int ACTIONS_LIMIT = 1_000;
 
     /** The policies that can apply to one action (see {@link PolicyDocument#forAction}). */
-    record ForAction(List<AttachedPolicy> identity, AttachedPolicy boundary, List<AttachedPolicy> sessionPolicies) {
+    record ForAction(List<AttachedPolicy> identity, AttachedPolicy boundary, List<AttachedPolicy> sessionPolicies,
+                     boolean readsResourceTags) {
+
+        ForAction(List<AttachedPolicy> identity, AttachedPolicy boundary, List<AttachedPolicy> sessionPolicies) {
+            this(identity, boundary, sessionPolicies, Stream.of(identity.stream(), Stream.ofNullable(boundary),
+                    sessionPolicies.stream()).flatMap(s -> s).anyMatch(ForAction::readsResourceTags));
+        }
+
+        /** Whether a condition asks for the resource's tags (aws:ResourceTag/…, or the service's own key). */
+        private static boolean readsResourceTags(AttachedPolicy policy) {
+            return policy.document().statements().stream().flatMap(s -> s.conditions().stream())
+                    .anyMatch(c -> c.key().toLowerCase(Locale.ROOT).contains(":resourcetag/"));
+        }
     }
 
     /**

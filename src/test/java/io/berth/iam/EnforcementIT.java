@@ -104,6 +104,25 @@ class EnforcementIT {
     }
 
     @Test
+    void resourceTagsAreConditionKeys() {
+        String devOnly = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"ecs:DeleteCluster\",\"ecs:DescribeClusters\"],\"Resource\":\"*\",\"Condition\":"
+                + "{\"StringEquals\":{\"aws:ResourceTag/env\":\"dev\"}}}]}";
+        try (EcsClient root = berth.ecs(); EcsClient ecs = berth.ecs(user("dev-only", devOnly))) {
+            root.createCluster(r -> r.clusterName("env-dev").tags(t -> t.key("env").value("dev")));
+            root.createCluster(r -> r.clusterName("env-prod").tags(t -> t.key("env").value("prod")));
+
+            assertThat(ecs.describeClusters(r -> r.clusters("env-dev")).clusters()).hasSize(1);
+            assertThatThrownBy(() -> ecs.deleteCluster(r -> r.cluster("env-prod")))
+                    .satisfies(e -> assertThat(errorCode(e)).isEqualTo("AccessDeniedException"));
+            ecs.deleteCluster(r -> r.cluster("env-dev"));
+            root.tagResource(r -> r.resourceArn(root.describeClusters(d -> d.clusters("env-prod")).clusters()
+                    .getFirst().clusterArn()).tags(t -> t.key("env").value("dev")));
+            ecs.deleteCluster(r -> r.cluster("env-prod"));
+        }
+    }
+
+    @Test
     void passRoleIsNeededToHandARoleToEcs() {
         String register = allow("ecs:RegisterTaskDefinition", "*");
         String role = "arn:aws:iam::000000000000:role/app";

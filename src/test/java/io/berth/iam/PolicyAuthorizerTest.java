@@ -212,6 +212,30 @@ class PolicyAuthorizerTest {
     }
 
     @Test
+    void resourceTagsAreLookedUpOnlyForPoliciesThatTestThem() {
+        call("CreateUser", new CreateUserRequest(null, "ivy", null, null));
+        call("PutUserPolicy", new PutUserPolicyRequest("ivy", "team", document("""
+                {"Effect":"Allow","Action":"ecs:DescribeTasks","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/team":"blue"}}}""", """
+                {"Effect":"Allow","Action":"ecs:StopTask","Resource":"*","Condition":{"StringEquals":{"ecs:ResourceTag/team":"blue"}}}""", """
+                {"Effect":"Allow","Action":"ecs:ListTasks","Resource":"*"}""")));
+        RequestContext ivy = new RequestContext("r", user("ivy"), "us-east-1", NOW, "10.1.2.3");
+        AtomicInteger lookups = new AtomicInteger();
+        java.util.function.Function<String, java.util.function.Supplier<Map<String, String>>> tagged = team -> () -> {
+            lookups.incrementAndGet();
+            return Map.of("team", team);
+        };
+
+        assertThat(authorizer.allows(ivy, "ecs:DescribeTasks", TASK, Map.of(), tagged.apply("blue"))).isTrue();
+        assertThat(authorizer.allows(ivy, "ecs:DescribeTasks", TASK, Map.of(), tagged.apply("red"))).isFalse();
+        assertThat(authorizer.allows(ivy, "ecs:DescribeTasks", TASK, Map.of(), Map::of)).as("untagged").isFalse();
+        assertThat(authorizer.allows(ivy, "ecs:StopTask", TASK, Map.of(), tagged.apply("blue")))
+                .as("the service's own key").isTrue();
+        assertThat(lookups).hasValue(3);
+        assertThat(authorizer.allows(ivy, "ecs:ListTasks", TASK, Map.of(), tagged.apply("red"))).isTrue();
+        assertThat(lookups).as("no lookup where no condition asks").hasValue(3);
+    }
+
+    @Test
     void theTimeConditionsSeeEachRequestsSecond() {
         call("CreateUser", new CreateUserRequest(null, "hank", null, null));
         call("PutUserPolicy", new PutUserPolicyRequest("hank", "until", document("""
@@ -220,9 +244,9 @@ class PolicyAuthorizerTest {
         RequestContext before = new RequestContext("r", hank, "us-east-1", NOW, "10.1.2.3");
         RequestContext after = new RequestContext("r", hank, "us-east-1", NOW.plusSeconds(1), "10.1.2.3");
 
-        assertThat(authorizer.allows(before, "ecs:DescribeTasks", TASK, Map.of())).isTrue();
-        assertThat(authorizer.allows(after, "ecs:DescribeTasks", TASK, Map.of())).isFalse();
-        assertThat(authorizer.allows(before, "ecs:DescribeTasks", TASK, Map.of())).isTrue();
+        assertThat(authorizer.allows(before, "ecs:DescribeTasks", TASK, Map.of(), Map::of)).isTrue();
+        assertThat(authorizer.allows(after, "ecs:DescribeTasks", TASK, Map.of(), Map::of)).isFalse();
+        assertThat(authorizer.allows(before, "ecs:DescribeTasks", TASK, Map.of(), Map::of)).isTrue();
     }
 
     @Test
@@ -264,12 +288,15 @@ class PolicyAuthorizerTest {
     }
 
     private boolean allows(Principal principal, String action, String resource) {
-        return authorizer.allows(new RequestContext("r", principal, "us-east-1", NOW, "10.1.2.3"), action, resource, Map.of());
+        return authorizer.allows(new RequestContext("r", principal, "us-east-1", NOW, "10.1.2.3"), action, resource, Map.of(),
+                () -> {
+                    throw new AssertionError("no policy here reads the resource's tags");
+                });
     }
 
     private boolean allows(Principal principal, String region, String sourceIp, String action,
                            Map<String, List<String>> keys) {
-        return authorizer.allows(new RequestContext("r", principal, region, NOW, sourceIp), action, TASK, keys);
+        return authorizer.allows(new RequestContext("r", principal, region, NOW, sourceIp), action, TASK, keys, Map::of);
     }
 
     private Principal user(String name) {
