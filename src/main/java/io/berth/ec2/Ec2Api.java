@@ -21,7 +21,8 @@ import java.util.function.Function;
 
 /**
  * The EC2 API (Query protocol, version 2016-11-15) as far as awsvpc networking needs it: regions
- * and zones, VPCs, subnets, security groups and their rules, network interfaces, tags. Every
+ * and zones, VPCs and their attributes, subnets and theirs, each VPC's main route table and
+ * default network ACL, security groups and their rules, network interfaces, tags. Every
  * operation is declared once with its IAM action and resources. State is per account and region,
  * and each region starts with the default VPC a new AWS account has.
  */
@@ -31,7 +32,8 @@ public final class Ec2Api {
     public static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
     private static final Map<String, String> RESOURCE_TYPES = Map.of("vpc", "vpc", "subnet", "subnet",
-            "sg", "security-group", "sgr", "security-group-rule", "eni", "network-interface");
+            "sg", "security-group", "sgr", "security-group-rule", "eni", "network-interface", "rtb", "route-table",
+            "acl", "network-acl");
 
     private Ec2Api() {
     }
@@ -45,6 +47,8 @@ public final class Ec2Api {
         SecurityGroupRules rules = new SecurityGroupRules(state);
         NetworkInterfaces interfaces = new NetworkInterfaces(state);
         Tags tags = new Tags(state);
+        RouteTables routeTables = new RouteTables(state);
+        NetworkAcls networkAcls = new NetworkAcls(state);
         List<QueryBinding<?, ?>> operations = new ArrayList<>();
         operations.add(op("DescribeRegions", Ec2Requests::describeRegions, any(), Regions::describeRegions,
                 (regions, xml) -> Ec2Xml.set(xml, "regionInfo", regions, Ec2Responses::region)));
@@ -57,6 +61,10 @@ public final class Ec2Api {
                 Ec2Responses.page("vpcSet", Ec2Responses::vpc)));
         operations.add(op("DeleteVpc", Ec2Requests::deleteVpc, (c, r) -> List.of(arn(c, "vpc", r.vpcId())),
                 vpcs::deleteVpc, Ec2Responses::returned));
+        operations.add(op("DescribeVpcAttribute", Ec2Requests::describeVpcAttribute, any(),
+                vpcs::describeVpcAttribute, Ec2Responses::vpcAttribute));
+        operations.add(op("ModifyVpcAttribute", Ec2Requests::modifyVpcAttribute,
+                (c, r) -> List.of(arn(c, "vpc", r.vpcId())), vpcs::modifyVpcAttribute, Ec2Responses::returned));
         operations.add(op("CreateSubnet", Ec2Requests::createSubnet,
                 (c, r) -> List.of(arn(c, "subnet", null), arn(c, "vpc", r.vpcId())), subnets::createSubnet,
                 (subnet, xml) -> Ec2Xml.structure(xml, "subnet", subnet, Ec2Responses::subnet)));
@@ -64,6 +72,13 @@ public final class Ec2Api {
                 Ec2Responses.page("subnetSet", Ec2Responses::subnet)));
         operations.add(op("DeleteSubnet", Ec2Requests::deleteSubnet,
                 (c, r) -> List.of(arn(c, "subnet", r.subnetId())), subnets::deleteSubnet, Ec2Responses::returned));
+        operations.add(op("ModifySubnetAttribute", Ec2Requests::modifySubnetAttribute,
+                (c, r) -> List.of(arn(c, "subnet", r.subnetId())), subnets::modifySubnetAttribute,
+                Ec2Responses::returned));
+        operations.add(op("DescribeRouteTables", Ec2Requests.describe("RouteTableId"), any(),
+                routeTables::describeRouteTables, Ec2Responses.page("routeTableSet", Ec2Responses::routeTable)));
+        operations.add(op("DescribeNetworkAcls", Ec2Requests.describe("NetworkAclId"), any(),
+                networkAcls::describeNetworkAcls, Ec2Responses.page("networkAclSet", Ec2Responses::networkAcl)));
         operations.add(op("CreateSecurityGroup", Ec2Requests::createSecurityGroup,
                 (c, r) -> List.of(arn(c, "security-group", null), arn(c, "vpc", r.vpcId())),
                 groups::createSecurityGroup, Ec2Responses::createSecurityGroup));

@@ -31,6 +31,17 @@ final class Ec2Errors {
                 + " is invalid. This is not a valid CIDR block.");
     }
 
+    /** Modify*Attribute operations change exactly one attribute a request: {@code named} lists those it named. */
+    static void oneAttribute(List<String> named) {
+        if (named.isEmpty()) {
+            throw error("InvalidParameterCombination", "No attributes specified.");
+        }
+        if (named.size() > 1) {
+            throw error("InvalidParameterCombination", "Fields for multiple attribute types specified: "
+                    + String.join(", ", named));
+        }
+    }
+
     static AwsException dependencyViolation(String message) {
         return error("DependencyViolation", message);
     }
@@ -45,6 +56,14 @@ final class Ec2Errors {
 
     static AwsException interfaceNotFound(List<String> ids) {
         return notFound("InvalidNetworkInterfaceID.NotFound", "networkInterface", ids);
+    }
+
+    static AwsException routeTableNotFound(List<String> ids) {
+        return notFound("InvalidRouteTableID.NotFound", "routeTable", ids);
+    }
+
+    static AwsException networkAclNotFound(List<String> ids) {
+        return notFound("InvalidNetworkAclID.NotFound", "networkAcl", ids);
     }
 
     static AwsException groupNotFound(String id) {

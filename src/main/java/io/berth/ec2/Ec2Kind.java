@@ -15,6 +15,10 @@ record Ec2Kind<T extends Tagged<T>>(String name, Class<T> type, String resourceT
             new Ec2Kind<>("ec2.security-group", StoredSecurityGroup.class, "security-group");
     static final Ec2Kind<StoredInterface> NETWORK_INTERFACE =
             new Ec2Kind<>("ec2.network-interface", StoredInterface.class, "network-interface");
+    static final Ec2Kind<StoredRouteTable> ROUTE_TABLE =
+            new Ec2Kind<>("ec2.route-table", StoredRouteTable.class, "route-table");
+    static final Ec2Kind<StoredNetworkAcl> NETWORK_ACL =
+            new Ec2Kind<>("ec2.network-acl", StoredNetworkAcl.class, "network-acl");
 
     Optional<T> find(Documents documents, String scope, String id) {
         return documents.get(name, scope, id).map(json -> StoredJson.read(json, type));

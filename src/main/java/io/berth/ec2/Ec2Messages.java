@@ -30,9 +30,30 @@ final class Ec2Messages {
     record GroupIdentifier(String groupId, String groupName) {
     }
 
-    /** One permission as requested and as DescribeSecurityGroups answers: a protocol and port range, and its peers. */
+    record Ipv6Range(String cidrIpv6, String description) {
+    }
+
+    record PrefixListId(String prefixListId, String description) {
+    }
+
+    /**
+     * One permission as requested and as DescribeSecurityGroups answers: a protocol and port
+     * range, and its peers. Berth's rules have IPv4 and security group peers only: IPv6 ranges and
+     * prefix lists appear in requests (which may name them to revoke them) but match no rule.
+     */
     record IpPermission(String ipProtocol, Integer fromPort, Integer toPort, List<IpRange> ipRanges,
-                        List<UserIdGroupPair> groups) {
+                        List<UserIdGroupPair> groups, List<Ipv6Range> ipv6Ranges, List<PrefixListId> prefixListIds) {
+
+        /** A permission with IPv4 and security group peers only. */
+        IpPermission(String ipProtocol, Integer fromPort, Integer toPort, List<IpRange> ipRanges,
+                     List<UserIdGroupPair> groups) {
+            this(ipProtocol, fromPort, toPort, ipRanges, groups, List.of(), List.of());
+        }
+
+        /** Whether the permission names a peer of a kind Berth's rules cannot have. */
+        boolean hasIpv6OrPrefixListPeers() {
+            return !ipv6Ranges.isEmpty() || !prefixListIds.isEmpty();
+        }
     }
 
     /** The shape shared by the Describe operations: ids, filters and paging. */
@@ -57,6 +78,31 @@ final class Ec2Messages {
     }
 
     record DeleteVpcRequest(String vpcId) {
+    }
+
+    /** {@code Attribute}: enableDnsSupport, enableDnsHostnames or enableNetworkAddressUsageMetrics. */
+    record DescribeVpcAttributeRequest(String vpcId, String attribute) {
+    }
+
+    /** Each attribute's {@code Name.Value}, null when not named; EC2 takes exactly one. */
+    record ModifyVpcAttributeRequest(String vpcId, Boolean enableDnsHostnames, Boolean enableDnsSupport,
+                                     Boolean enableNetworkAddressUsageMetrics) {
+    }
+
+    record VpcAttributeResult(String vpcId, String attribute, boolean value) {
+    }
+
+    /**
+     * Each attribute, null when not named; EC2 takes one at a time (the customer-owned pool goes
+     * with MapCustomerOwnedIpOnLaunch).
+     */
+    record ModifySubnetAttributeRequest(String subnetId, Boolean assignIpv6AddressOnCreation,
+                                        Boolean mapPublicIpOnLaunch, Boolean mapCustomerOwnedIpOnLaunch,
+                                        String customerOwnedIpv4Pool, Boolean enableDns64,
+                                        String privateDnsHostnameTypeOnLaunch,
+                                        Boolean enableResourceNameDnsARecordOnLaunch,
+                                        Boolean enableResourceNameDnsAAAARecordOnLaunch,
+                                        Integer enableLniAtDeviceIndex, Boolean disableLniAtDeviceIndex) {
     }
 
     record CreateSubnetRequest(String vpcId, String cidrBlock, String availabilityZone, String availabilityZoneId,

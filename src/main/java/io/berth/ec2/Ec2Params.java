@@ -48,6 +48,20 @@ final class Ec2Params {
         }
     }
 
+    /** A boolean EC2 reads strictly: true or false in any case; null when absent. */
+    Boolean bool(String name) {
+        String text = string(name);
+        if (text == null) {
+            return null;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Ec2Errors.invalidParameterValue("Invalid value '" + text + "' for " + name
+                    + ". Not a valid boolean.");
+        };
+    }
+
     boolean flag(String name) {
         String text = string(name);
         return text != null && text.trim().toLowerCase(Locale.ROOT).equals("true");

@@ -12,9 +12,14 @@ import io.berth.ec2.Ec2Messages.DescribeAvailabilityZonesRequest;
 import io.berth.ec2.Ec2Messages.DescribeRegionsRequest;
 import io.berth.ec2.Ec2Messages.DescribeRequest;
 import io.berth.ec2.Ec2Messages.DescribeSecurityGroupsRequest;
+import io.berth.ec2.Ec2Messages.DescribeVpcAttributeRequest;
 import io.berth.ec2.Ec2Messages.GroupReference;
 import io.berth.ec2.Ec2Messages.IpPermission;
 import io.berth.ec2.Ec2Messages.IpRange;
+import io.berth.ec2.Ec2Messages.Ipv6Range;
+import io.berth.ec2.Ec2Messages.ModifySubnetAttributeRequest;
+import io.berth.ec2.Ec2Messages.ModifyVpcAttributeRequest;
+import io.berth.ec2.Ec2Messages.PrefixListId;
 import io.berth.ec2.Ec2Messages.SecurityGroupRulesRequest;
 import io.berth.ec2.Ec2Messages.UserIdGroupPair;
 
@@ -50,6 +55,24 @@ final class Ec2Requests {
 
     static DeleteVpcRequest deleteVpc(Ec2Params p) {
         return new DeleteVpcRequest(p.string("VpcId"));
+    }
+
+    static DescribeVpcAttributeRequest describeVpcAttribute(Ec2Params p) {
+        return new DescribeVpcAttributeRequest(p.string("VpcId"), p.string("Attribute"));
+    }
+
+    static ModifyVpcAttributeRequest modifyVpcAttribute(Ec2Params p) {
+        return new ModifyVpcAttributeRequest(p.string("VpcId"), p.bool("EnableDnsHostnames.Value"),
+                p.bool("EnableDnsSupport.Value"), p.bool("EnableNetworkAddressUsageMetrics.Value"));
+    }
+
+    static ModifySubnetAttributeRequest modifySubnetAttribute(Ec2Params p) {
+        return new ModifySubnetAttributeRequest(p.string("SubnetId"), p.bool("AssignIpv6AddressOnCreation.Value"),
+                p.bool("MapPublicIpOnLaunch.Value"), p.bool("MapCustomerOwnedIpOnLaunch.Value"),
+                p.string("CustomerOwnedIpv4Pool"), p.bool("EnableDns64.Value"),
+                p.string("PrivateDnsHostnameTypeOnLaunch"), p.bool("EnableResourceNameDnsARecordOnLaunch.Value"),
+                p.bool("EnableResourceNameDnsAAAARecordOnLaunch.Value"), p.integer("EnableLniAtDeviceIndex"),
+                p.bool("DisableLniAtDeviceIndex.Value"));
     }
 
     static CreateSubnetRequest createSubnet(Ec2Params p) {
@@ -94,15 +117,15 @@ final class Ec2Requests {
     }
 
     private static IpPermission ipPermission(Ec2Params p) {
-        if (!p.structures("Ipv6Ranges").isEmpty() || !p.structures("PrefixListIds").isEmpty()) {
-            throw Ec2Errors.invalidParameterValue(
-                    "Berth's security groups take IPv4 CIDRs and security groups as peers, not IPv6 ranges or prefix lists.");
-        }
         return new IpPermission(p.string("IpProtocol"), p.integer("FromPort"), p.integer("ToPort"),
                 p.structures("IpRanges").stream().map(r -> new IpRange(r.string("CidrIp"), r.string("Description")))
                         .toList(),
                 p.structures("Groups").stream().map(g -> new UserIdGroupPair(g.string("GroupId"),
-                        g.string("GroupName"), g.string("UserId"), g.string("Description"))).toList());
+                        g.string("GroupName"), g.string("UserId"), g.string("Description"))).toList(),
+                p.structures("Ipv6Ranges").stream()
+                        .map(r -> new Ipv6Range(r.string("CidrIpv6"), r.string("Description"))).toList(),
+                p.structures("PrefixListIds").stream()
+                        .map(r -> new PrefixListId(r.string("PrefixListId"), r.string("Description"))).toList());
     }
 
     static CreateTagsRequest createTags(Ec2Params p) {

@@ -12,6 +12,7 @@ import io.berth.ec2.Ec2Messages.SecurityGroupRule;
 import io.berth.ec2.Ec2Messages.SubnetView;
 import io.berth.ec2.Ec2Messages.TagDescription;
 import io.berth.ec2.Ec2Messages.UserIdGroupPair;
+import io.berth.ec2.Ec2Messages.VpcAttributeResult;
 import io.berth.ec2.Ec2Xml.Writer;
 
 import javax.xml.stream.XMLStreamException;
@@ -75,6 +76,53 @@ final class Ec2Responses {
         tagSet(xml, vpc.tags());
     }
 
+    /** DescribeVpcAttribute: the VPC and the one attribute asked for, as {@code <name><value>…</value></name>}. */
+    static void vpcAttribute(VpcAttributeResult result, XMLStreamWriter xml) throws XMLStreamException {
+        element(xml, "vpcId", result.vpcId());
+        structure(xml, result.attribute(), result, (r, x) -> element(x, "value", r.value()));
+    }
+
+    static void routeTable(StoredRouteTable table, XMLStreamWriter xml) throws XMLStreamException {
+        element(xml, "routeTableId", table.routeTableId());
+        element(xml, "vpcId", table.vpcId());
+        element(xml, "ownerId", table.ownerId());
+        set(xml, "routeSet", table.routes(), (route, x) -> {
+            element(x, "destinationCidrBlock", route.destinationCidrBlock());
+            element(x, "gatewayId", route.gatewayId());
+            element(x, "state", route.state());
+            element(x, "origin", route.origin());
+        });
+        set(xml, "associationSet", table.associations(), (association, x) -> {
+            element(x, "routeTableAssociationId", association.routeTableAssociationId());
+            element(x, "routeTableId", table.routeTableId());
+            element(x, "subnetId", association.subnetId());
+            element(x, "main", association.main());
+            structure(x, "associationState", association, (a, y) -> element(y, "state", "associated"));
+        });
+        set(xml, "propagatingVgwSet", List.of(), (v, x) -> { });
+        tagSet(xml, table.tags());
+    }
+
+    static void networkAcl(StoredNetworkAcl acl, XMLStreamWriter xml) throws XMLStreamException {
+        element(xml, "networkAclId", acl.networkAclId());
+        element(xml, "vpcId", acl.vpcId());
+        element(xml, "ownerId", acl.ownerId());
+        element(xml, "default", acl.defaultAcl());
+        set(xml, "entrySet", acl.entries(), (entry, x) -> {
+            element(x, "ruleNumber", entry.ruleNumber());
+            element(x, "protocol", entry.protocol());
+            element(x, "ruleAction", entry.ruleAction());
+            element(x, "egress", entry.egress());
+            element(x, "cidrBlock", entry.cidrBlock());
+        });
+        set(xml, "associationSet", acl.associations(), (association, x) -> {
+            element(x, "networkAclAssociationId", association.networkAclAssociationId());
+            element(x, "networkAclId", acl.networkAclId());
+            element(x, "subnetId", association.subnetId());
+        });
+        tagSet(xml, acl.tags());
+    }
+
     static void subnet(SubnetView view, XMLStreamWriter xml) throws XMLStreamException {
         StoredSubnet subnet = view.subnet();
         element(xml, "subnetId", subnet.subnetId());
@@ -91,12 +139,12 @@ final class Ec2Responses {
         element(xml, "mapPublicIpOnLaunch", subnet.mapPublicIpOnLaunch());
         element(xml, "mapCustomerOwnedIpOnLaunch", false);
         element(xml, "assignIpv6AddressOnCreation", false);
-        element(xml, "enableDns64", false);
+        element(xml, "enableDns64", subnet.enableDns64());
         element(xml, "ipv6Native", false);
-        structure(xml, "privateDnsNameOptionsOnLaunch", subnet, (s, x) -> {
-            element(x, "hostnameType", "ip-name");
-            element(x, "enableResourceNameDnsARecord", false);
-            element(x, "enableResourceNameDnsAAAARecord", false);
+        structure(xml, "privateDnsNameOptionsOnLaunch", subnet.privateDnsNameOptionsOnLaunch(), (o, x) -> {
+            element(x, "hostnameType", o.hostnameType());
+            element(x, "enableResourceNameDnsARecord", o.enableResourceNameDnsARecord());
+            element(x, "enableResourceNameDnsAAAARecord", o.enableResourceNameDnsAAAARecord());
         });
         tagSet(xml, subnet.tags());
     }
@@ -126,8 +174,14 @@ final class Ec2Responses {
         element(xml, "toPort", permission.toPort());
         set(xml, "groups", permission.groups(), Ec2Responses::groupPair);
         set(xml, "ipRanges", permission.ipRanges(), Ec2Responses::ipRange);
-        set(xml, "ipv6Ranges", List.of(), (r, x) -> { });
-        set(xml, "prefixListIds", List.of(), (p, x) -> { });
+        set(xml, "ipv6Ranges", permission.ipv6Ranges(), (r, x) -> {
+            element(x, "cidrIpv6", r.cidrIpv6());
+            element(x, "description", r.description());
+        });
+        set(xml, "prefixListIds", permission.prefixListIds(), (p, x) -> {
+            element(x, "prefixListId", p.prefixListId());
+            element(x, "description", p.description());
+        });
     }
 
     private static void groupPair(UserIdGroupPair pair, XMLStreamWriter xml) throws XMLStreamException {

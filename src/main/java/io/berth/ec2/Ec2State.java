@@ -9,9 +9,9 @@ import java.util.function.Function;
 
 /**
  * The store as EC2 code uses it: transactions on one account and region, which first give a
- * region seen for the first time the default VPC every new AWS account has there. The scopes
- * known to have their defaults live in a concurrent set that only grows, so the check costs no
- * store read after the first.
+ * region seen for the first time the default VPC every new AWS account has there (and the VPCs
+ * an older Berth stored what they lack). The scopes known to have their defaults live in a
+ * concurrent set that only grows, so the check costs no store read after the first.
  */
 final class Ec2State {
 
@@ -50,8 +50,12 @@ final class Ec2State {
         boolean[] firewallChanged = {false};
         T result = store.write(documents -> {
             Ec2Documents ec2 = new Ec2Documents(documents, accountId, region);
-            if (!provisioned.contains(scope) && ec2.defaults().isEmpty()) {
-                DefaultVpc.create(ec2, ids);
+            if (!provisioned.contains(scope)) {
+                if (ec2.defaults().isEmpty()) {
+                    DefaultVpc.create(ec2, ids);
+                } else {
+                    Vpcs.completeStoredVpcs(ec2, ids);
+                }
             }
             T done = work.apply(ec2);
             firewallChanged[0] = ec2.changedFirewall();

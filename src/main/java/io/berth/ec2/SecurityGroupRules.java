@@ -45,6 +45,10 @@ final class SecurityGroupRules {
         if (request.ipPermissions().isEmpty()) {
             throw Ec2Errors.missingParameter("IpPermissions");
         }
+        if (request.ipPermissions().stream().anyMatch(IpPermission::hasIpv6OrPrefixListPeers)) {
+            throw Ec2Errors.invalidParameterValue(
+                    "Berth's security groups take IPv4 CIDRs and security groups as peers, not IPv6 ranges or prefix lists.");
+        }
         List<Tag> tags = Tags.fromSpecifications(request.tagSpecifications(), RULE_TYPE);
         return state.write(context.accountId(), context.region(), ec2 -> {
             StoredSecurityGroup group = SecurityGroups.resolve(ec2, request.group());
@@ -80,7 +84,9 @@ final class SecurityGroupRules {
 
     /**
      * Removes the rules named by id or by permission. Permissions matching no rule come back as
-     * unknown; when nothing at all matched, EC2 answers InvalidPermission.NotFound.
+     * unknown; when nothing at all matched, EC2 answers InvalidPermission.NotFound. IPv6 ranges and
+     * prefix lists, which no Berth rule has, never match: clients revoke the {@code ::/0} egress
+     * rule of a new group that way, and EC2 answers them so for a group of a VPC without IPv6.
      */
     RevokeResult revoke(RequestContext context, SecurityGroupRulesRequest request, boolean egress) {
         if (request.ipPermissions().isEmpty() && request.securityGroupRuleIds().isEmpty()) {
@@ -100,6 +106,13 @@ final class SecurityGroupRules {
                 group.rules().stream().filter(r -> r.key().equals(candidate.key())).findFirst().ifPresentOrElse(
                         r -> removedIds.add(r.securityGroupRuleId()),
                         () -> unknown.add(Permissions.permission(candidate.key(), group.ownerId())));
+            }
+            for (IpPermission permission : request.ipPermissions()) {
+                if (permission.hasIpv6OrPrefixListPeers()) {
+                    Permissions.Range range = Permissions.range(permission);
+                    unknown.add(new IpPermission(range.protocol(), range.fromPort(), range.toPort(), List.of(),
+                            List.of(), permission.ipv6Ranges(), permission.prefixListIds()));
+                }
             }
             if (removedIds.isEmpty()) {
                 throw Ec2Errors.error("InvalidPermission.NotFound",

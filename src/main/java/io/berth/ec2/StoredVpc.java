@@ -4,9 +4,32 @@ import io.berth.ec2.Ec2Messages.Tag;
 
 import java.util.List;
 
-/** A VPC as the store keeps it and DescribeVpcs shows it (its state is always available). */
+/**
+ * A VPC as the store keeps it and DescribeVpcs shows it (its state is always available), with
+ * the attributes DescribeVpcAttribute shows. A VPC stored before Berth kept attributes has the
+ * defaults.
+ */
 record StoredVpc(String vpcId, String ownerId, String cidrBlock, String cidrAssociationId, String dhcpOptionsId,
-                 String instanceTenancy, boolean defaultVpc, List<Tag> tags) implements Tagged<StoredVpc> {
+                 String instanceTenancy, boolean defaultVpc, Attributes attributes, List<Tag> tags)
+        implements Tagged<StoredVpc> {
+
+    StoredVpc {
+        if (attributes == null) {
+            attributes = Attributes.defaults(defaultVpc);
+        }
+    }
+
+    /**
+     * ModifyVpcAttribute's attributes. DNS resolution is on in every new VPC; DNS hostnames only in
+     * the default VPC; Network Address Usage metrics are off.
+     */
+    record Attributes(boolean enableDnsSupport, boolean enableDnsHostnames,
+                      boolean enableNetworkAddressUsageMetrics) {
+
+        static Attributes defaults(boolean defaultVpc) {
+            return new Attributes(true, defaultVpc, false);
+        }
+    }
 
     @Override
     public String id() {
@@ -16,7 +39,12 @@ record StoredVpc(String vpcId, String ownerId, String cidrBlock, String cidrAsso
     @Override
     public StoredVpc withTags(List<Tag> newTags) {
         return new StoredVpc(vpcId, ownerId, cidrBlock, cidrAssociationId, dhcpOptionsId, instanceTenancy, defaultVpc,
-                newTags);
+                attributes, newTags);
+    }
+
+    StoredVpc withAttributes(Attributes newAttributes) {
+        return new StoredVpc(vpcId, ownerId, cidrBlock, cidrAssociationId, dhcpOptionsId, instanceTenancy, defaultVpc,
+                newAttributes, tags);
     }
 
     Cidr cidr() {

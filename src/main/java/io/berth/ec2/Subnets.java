@@ -3,20 +3,30 @@ package io.berth.ec2;
 import io.berth.ec2.Ec2Messages.CreateSubnetRequest;
 import io.berth.ec2.Ec2Messages.DeleteSubnetRequest;
 import io.berth.ec2.Ec2Messages.DescribeRequest;
+import io.berth.ec2.Ec2Messages.ModifySubnetAttributeRequest;
 import io.berth.ec2.Ec2Messages.Page;
 import io.berth.ec2.Ec2Messages.Return;
 import io.berth.ec2.Ec2Messages.SubnetView;
 import io.berth.ec2.Ec2Messages.Tag;
+import io.berth.ec2.StoredSubnet.PrivateDnsNameOptions;
+import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-/** CreateSubnet, DescribeSubnets and DeleteSubnet. */
+/**
+ * CreateSubnet, DescribeSubnets, DeleteSubnet and ModifySubnetAttribute. A subnet is associated
+ * with its VPC's default network ACL while it exists.
+ */
 final class Subnets {
 
+    private static final Set<String> HOSTNAME_TYPES = Set.of("ip-name", "resource-name");
     private static final Ec2Paging.Bounds BOUNDS = new Ec2Paging.Bounds(5, 1000, "subnetIds");
     private static final Filters<SubnetView> FILTERS = Filters.<SubnetView>builder()
             .field("subnet-id", v -> v.subnet().subnetId())
@@ -48,7 +58,7 @@ final class Subnets {
         String id = ids.next("subnet");
         return new StoredSubnet(id, "arn:aws:ec2:" + ec2.region() + ":" + ec2.accountId() + ":subnet/" + id,
                 ec2.accountId(), vpc.vpcId(), cidr.toString(), zone.zoneName(), zone.zoneId(), defaultForAz,
-                defaultForAz, tags);
+                defaultForAz, false, PrivateDnsNameOptions.DEFAULT, tags);
     }
 
     SubnetView createSubnet(RequestContext context, CreateSubnetRequest request) {
@@ -76,6 +86,7 @@ final class Subnets {
             }
             StoredSubnet subnet = newSubnet(ec2, state.ids(), vpc, cidr, zone, false, tags);
             ec2.save(Ec2Kind.SUBNET, subnet);
+            NetworkAcls.associateWithDefault(ec2, state.ids(), subnet);
             return new SubnetView(subnet, subnet.usableAddresses());
         });
     }
@@ -135,7 +146,106 @@ final class Subnets {
                         + "' has dependencies and cannot be deleted.");
             }
             ec2.delete(Ec2Kind.SUBNET, subnet.subnetId());
+            NetworkAcls.disassociate(ec2, subnet.subnetId());
             return new Return(true);
         });
+    }
+
+    /**
+     * Sets one launch attribute of the subnet. Berth's subnets are IPv4-only and not on an
+     * Outpost, so the attributes that need an IPv6 block or an Outpost are refused when turned
+     * on, as EC2 refuses them for such a subnet, and accepted (changing nothing) when turned off.
+     */
+    Return modifySubnetAttribute(RequestContext context, ModifySubnetAttributeRequest request) {
+        if (request.subnetId() == null) {
+            throw Ec2Errors.missingParameter("SubnetId");
+        }
+        List<String> named = new ArrayList<>();
+        List<UnaryOperator<StoredSubnet>> changes = new ArrayList<>();
+        if (request.assignIpv6AddressOnCreation() != null) {
+            named.add("assignIpv6AddressOnCreation");
+            changes.add(s -> {
+                if (request.assignIpv6AddressOnCreation()) {
+                    throw Ec2Errors.invalidParameterValue("Invalid value 'true' for assignIpv6AddressOnCreation. "
+                            + "Cannot set assignIpv6AddressOnCreation to true unless the subnet (" + s.subnetId()
+                            + ") has an IPv6 CIDR block associated with it.");
+                }
+                return s;
+            });
+        }
+        if (request.mapPublicIpOnLaunch() != null) {
+            named.add("mapPublicIpOnLaunch");
+            changes.add(s -> s.withMapPublicIpOnLaunch(request.mapPublicIpOnLaunch()));
+        }
+        if (request.mapCustomerOwnedIpOnLaunch() != null || request.customerOwnedIpv4Pool() != null) {
+            named.add("mapCustomerOwnedIpOnLaunch");
+            changes.add(s -> {
+                if (Boolean.TRUE.equals(request.mapCustomerOwnedIpOnLaunch())
+                        || request.customerOwnedIpv4Pool() != null) {
+                    throw notOnAnOutpost(s, "mapCustomerOwnedIpOnLaunch");
+                }
+                return s;
+            });
+        }
+        if (request.enableDns64() != null) {
+            named.add("enableDns64");
+            changes.add(s -> s.withEnableDns64(request.enableDns64()));
+        }
+        if (request.privateDnsHostnameTypeOnLaunch() != null) {
+            named.add("privateDnsHostnameTypeOnLaunch");
+            changes.add(s -> {
+                if (!HOSTNAME_TYPES.contains(request.privateDnsHostnameTypeOnLaunch())) {
+                    throw Ec2Errors.invalidParameterValue("Value (" + request.privateDnsHostnameTypeOnLaunch()
+                            + ") for parameter privateDnsHostnameTypeOnLaunch is invalid.");
+                }
+                return s.withPrivateDnsNameOptionsOnLaunch(new PrivateDnsNameOptions(
+                        request.privateDnsHostnameTypeOnLaunch(),
+                        s.privateDnsNameOptionsOnLaunch().enableResourceNameDnsARecord(),
+                        s.privateDnsNameOptionsOnLaunch().enableResourceNameDnsAAAARecord()));
+            });
+        }
+        if (request.enableResourceNameDnsARecordOnLaunch() != null) {
+            named.add("enableResourceNameDnsARecordOnLaunch");
+            changes.add(s -> s.withPrivateDnsNameOptionsOnLaunch(new PrivateDnsNameOptions(
+                    s.privateDnsNameOptionsOnLaunch().hostnameType(), request.enableResourceNameDnsARecordOnLaunch(),
+                    s.privateDnsNameOptionsOnLaunch().enableResourceNameDnsAAAARecord())));
+        }
+        if (request.enableResourceNameDnsAAAARecordOnLaunch() != null) {
+            named.add("enableResourceNameDnsAAAARecordOnLaunch");
+            changes.add(s -> {
+                if (request.enableResourceNameDnsAAAARecordOnLaunch()) {
+                    throw Ec2Errors.invalidParameterValue("Invalid value 'true' for "
+                            + "enableResourceNameDnsAAAARecordOnLaunch. Cannot set it to true unless the subnet ("
+                            + s.subnetId() + ") has an IPv6 CIDR block associated with it.");
+                }
+                return s;
+            });
+        }
+        if (request.enableLniAtDeviceIndex() != null) {
+            named.add("enableLniAtDeviceIndex");
+            changes.add(s -> {
+                throw notOnAnOutpost(s, "enableLniAtDeviceIndex");
+            });
+        }
+        if (request.disableLniAtDeviceIndex() != null) {
+            named.add("disableLniAtDeviceIndex");
+            changes.add(s -> {
+                if (request.disableLniAtDeviceIndex()) {
+                    throw notOnAnOutpost(s, "disableLniAtDeviceIndex");
+                }
+                return s;
+            });
+        }
+        Ec2Errors.oneAttribute(named);
+        return state.write(context.accountId(), context.region(), ec2 -> {
+            StoredSubnet subnet = ec2.subnet(request.subnetId());
+            ec2.save(Ec2Kind.SUBNET, changes.getFirst().apply(subnet));
+            return new Return(true);
+        });
+    }
+
+    private static AwsException notOnAnOutpost(StoredSubnet subnet, String attribute) {
+        return Ec2Errors.invalidParameterValue("The subnet (" + subnet.subnetId() + ") is not on an Outpost: "
+                + attribute + " can only be set on Outpost subnets.");
     }
 }

@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-/** CreateTags, DeleteTags and DescribeTags over VPCs, subnets, security groups, their rules and interfaces. */
+/**
+ * CreateTags, DeleteTags and DescribeTags over VPCs, subnets, security groups, their rules,
+ * interfaces, route tables and network ACLs.
+ */
 final class Tags {
 
     static final int PER_RESOURCE = 50;
@@ -122,6 +125,8 @@ final class Tags {
             case "sg" -> retag(ec2, Ec2Kind.SECURITY_GROUP, id, change, () -> Ec2Errors.groupNotFound(id));
             case "eni" -> retag(ec2, Ec2Kind.NETWORK_INTERFACE, id, change,
                     () -> Ec2Errors.interfaceNotFound(List.of(id)));
+            case "rtb" -> retag(ec2, Ec2Kind.ROUTE_TABLE, id, change, () -> Ec2Errors.routeTableNotFound(List.of(id)));
+            case "acl" -> retag(ec2, Ec2Kind.NETWORK_ACL, id, change, () -> Ec2Errors.networkAclNotFound(List.of(id)));
             case "sgr" -> {
                 StoredSecurityGroup group = ec2.all(Ec2Kind.SECURITY_GROUP).stream()
                         .filter(g -> g.rules().stream().anyMatch(r -> r.securityGroupRuleId().equals(id)))
@@ -147,6 +152,8 @@ final class Tags {
             describe(ec2, Ec2Kind.SUBNET, tags);
             describe(ec2, Ec2Kind.SECURITY_GROUP, tags);
             describe(ec2, Ec2Kind.NETWORK_INTERFACE, tags);
+            describe(ec2, Ec2Kind.ROUTE_TABLE, tags);
+            describe(ec2, Ec2Kind.NETWORK_ACL, tags);
             ec2.all(Ec2Kind.SECURITY_GROUP).forEach(group -> group.rules().forEach(rule -> rule.tags().forEach(tag ->
                     tags.add(new TagDescription(rule.id(), RULE_TYPE, tag.key(), tag.value())))));
             tags.sort(Comparator.comparing(Tags::position));

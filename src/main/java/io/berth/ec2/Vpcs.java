@@ -3,19 +3,31 @@ package io.berth.ec2;
 import io.berth.ec2.Ec2Messages.CreateVpcRequest;
 import io.berth.ec2.Ec2Messages.DeleteVpcRequest;
 import io.berth.ec2.Ec2Messages.DescribeRequest;
+import io.berth.ec2.Ec2Messages.DescribeVpcAttributeRequest;
+import io.berth.ec2.Ec2Messages.ModifyVpcAttributeRequest;
 import io.berth.ec2.Ec2Messages.Page;
 import io.berth.ec2.Ec2Messages.Return;
 import io.berth.ec2.Ec2Messages.Tag;
+import io.berth.ec2.Ec2Messages.VpcAttributeResult;
+import io.berth.ec2.StoredVpc.Attributes;
 import io.berth.edge.RequestContext;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** CreateVpc, DescribeVpcs and DeleteVpc. A new VPC comes with its own "default" security group. */
+/**
+ * CreateVpc, DescribeVpcs, DeleteVpc, DescribeVpcAttribute and ModifyVpcAttribute. A new VPC
+ * comes with its own "default" security group, main route table and default network ACL, which
+ * go with it.
+ */
 final class Vpcs {
 
     static final int MIN_PREFIX = 16;
     static final int MAX_PREFIX = 28;
+    static final String ENABLE_DNS_SUPPORT = "enableDnsSupport";
+    static final String ENABLE_DNS_HOSTNAMES = "enableDnsHostnames";
+    static final String ENABLE_NETWORK_ADDRESS_USAGE_METRICS = "enableNetworkAddressUsageMetrics";
     private static final Set<String> TENANCIES = Set.of("default", "dedicated");
     private static final Ec2Paging.Bounds BOUNDS = new Ec2Paging.Bounds(5, 1000, "vpcIds");
     private static final Filters<StoredVpc> FILTERS = Filters.<StoredVpc>builder()
@@ -37,14 +49,35 @@ final class Vpcs {
         this.state = state;
     }
 
-    /** Saves a VPC and its default security group. */
+    /** Saves a VPC, its default security group, its main route table and its default network ACL. */
     static StoredVpc newVpc(Ec2Documents ec2, Ec2Ids ids, Cidr cidr, String tenancy, String dhcpOptionsId,
                             boolean defaultVpc, List<Tag> tags) {
         StoredVpc vpc = new StoredVpc(ids.next("vpc"), ec2.accountId(), cidr.toString(), ids.next("vpc-cidr-assoc"),
-                dhcpOptionsId, tenancy, defaultVpc, tags);
+                dhcpOptionsId, tenancy, defaultVpc, Attributes.defaults(defaultVpc), tags);
         ec2.save(Ec2Kind.VPC, vpc);
         ec2.save(Ec2Kind.SECURITY_GROUP, SecurityGroups.newDefaultGroup(ec2, ids, vpc.vpcId()));
+        ec2.save(Ec2Kind.ROUTE_TABLE, RouteTables.newMainRouteTable(ec2, ids, vpc));
+        ec2.save(Ec2Kind.NETWORK_ACL, NetworkAcls.newDefaultNetworkAcl(ec2, ids, vpc));
         return vpc;
+    }
+
+    /**
+     * Gives VPCs stored before Berth kept route tables and network ACLs the main route table and
+     * default ACL (associated with their subnets) they would have had. Idempotent.
+     */
+    static void completeStoredVpcs(Ec2Documents ec2, Ec2Ids ids) {
+        List<StoredRouteTable> tables = ec2.all(Ec2Kind.ROUTE_TABLE);
+        List<StoredNetworkAcl> acls = ec2.all(Ec2Kind.NETWORK_ACL);
+        for (StoredVpc vpc : ec2.all(Ec2Kind.VPC)) {
+            if (tables.stream().noneMatch(t -> t.main() && t.vpcId().equals(vpc.vpcId()))) {
+                ec2.save(Ec2Kind.ROUTE_TABLE, RouteTables.newMainRouteTable(ec2, ids, vpc));
+            }
+            if (acls.stream().noneMatch(a -> a.defaultAcl() && a.vpcId().equals(vpc.vpcId()))) {
+                ec2.save(Ec2Kind.NETWORK_ACL, NetworkAcls.newDefaultNetworkAcl(ec2, ids, vpc));
+                ec2.all(Ec2Kind.SUBNET).stream().filter(s -> s.vpcId().equals(vpc.vpcId()))
+                        .forEach(s -> NetworkAcls.associateWithDefault(ec2, ids, s));
+            }
+        }
     }
 
     StoredVpc createVpc(RequestContext context, CreateVpcRequest request) {
@@ -79,7 +112,10 @@ final class Vpcs {
         });
     }
 
-    /** Refused while the VPC has subnets or security groups besides its default one, which goes with it. */
+    /**
+     * Refused while the VPC has subnets or security groups besides its default one; its default
+     * group, main route table and default network ACL go with it.
+     */
     Return deleteVpc(RequestContext context, DeleteVpcRequest request) {
         if (request.vpcId() == null) {
             throw Ec2Errors.missingParameter("VpcId");
@@ -94,8 +130,61 @@ final class Vpcs {
                         + "' has dependencies and cannot be deleted.");
             }
             groups.forEach(g -> ec2.delete(Ec2Kind.SECURITY_GROUP, g.groupId()));
+            ec2.all(Ec2Kind.ROUTE_TABLE).stream().filter(t -> t.vpcId().equals(vpc.vpcId()))
+                    .forEach(t -> ec2.delete(Ec2Kind.ROUTE_TABLE, t.routeTableId()));
+            ec2.all(Ec2Kind.NETWORK_ACL).stream().filter(a -> a.vpcId().equals(vpc.vpcId()))
+                    .forEach(a -> ec2.delete(Ec2Kind.NETWORK_ACL, a.networkAclId()));
             ec2.delete(Ec2Kind.VPC, vpc.vpcId());
             ec2.firewallChanged();
+            return new Return(true);
+        });
+    }
+
+    VpcAttributeResult describeVpcAttribute(RequestContext context, DescribeVpcAttributeRequest request) {
+        if (request.vpcId() == null) {
+            throw Ec2Errors.missingParameter("VpcId");
+        }
+        if (request.attribute() == null) {
+            throw Ec2Errors.missingParameter("Attribute");
+        }
+        return state.read(context.accountId(), context.region(), ec2 -> {
+            Attributes attributes = ec2.vpc(request.vpcId()).attributes();
+            boolean value = switch (request.attribute()) {
+                case ENABLE_DNS_SUPPORT -> attributes.enableDnsSupport();
+                case ENABLE_DNS_HOSTNAMES -> attributes.enableDnsHostnames();
+                case ENABLE_NETWORK_ADDRESS_USAGE_METRICS -> attributes.enableNetworkAddressUsageMetrics();
+                default -> throw Ec2Errors.invalidParameterValue("Value (" + request.attribute()
+                        + ") for parameter attribute is invalid. Unknown attribute.");
+            };
+            return new VpcAttributeResult(request.vpcId(), request.attribute(), value);
+        });
+    }
+
+    /** Sets one attribute; EC2 refuses a request naming none, or several. */
+    Return modifyVpcAttribute(RequestContext context, ModifyVpcAttributeRequest request) {
+        if (request.vpcId() == null) {
+            throw Ec2Errors.missingParameter("VpcId");
+        }
+        List<String> named = new ArrayList<>();
+        if (request.enableDnsHostnames() != null) {
+            named.add(ENABLE_DNS_HOSTNAMES);
+        }
+        if (request.enableDnsSupport() != null) {
+            named.add(ENABLE_DNS_SUPPORT);
+        }
+        if (request.enableNetworkAddressUsageMetrics() != null) {
+            named.add(ENABLE_NETWORK_ADDRESS_USAGE_METRICS);
+        }
+        Ec2Errors.oneAttribute(named);
+        return state.write(context.accountId(), context.region(), ec2 -> {
+            StoredVpc vpc = ec2.vpc(request.vpcId());
+            Attributes old = vpc.attributes();
+            Attributes changed = new Attributes(
+                    request.enableDnsSupport() != null ? request.enableDnsSupport() : old.enableDnsSupport(),
+                    request.enableDnsHostnames() != null ? request.enableDnsHostnames() : old.enableDnsHostnames(),
+                    request.enableNetworkAddressUsageMetrics() != null
+                            ? request.enableNetworkAddressUsageMetrics() : old.enableNetworkAddressUsageMetrics());
+            ec2.save(Ec2Kind.VPC, vpc.withAttributes(changed));
             return new Return(true);
         });
     }

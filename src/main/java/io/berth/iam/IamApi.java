@@ -41,6 +41,7 @@ import io.berth.iam.model.PolicyMessages.PolicyVersionRequest;
 import io.berth.iam.model.PolicyMessages.TagPolicyRequest;
 import io.berth.iam.model.PolicyMessages.UntagPolicyRequest;
 import io.berth.iam.model.RoleMessages.CreateRoleRequest;
+import io.berth.iam.model.RoleMessages.ListInstanceProfilesForRoleRequest;
 import io.berth.iam.model.RoleMessages.ListRoleTagsRequest;
 import io.berth.iam.model.RoleMessages.ListRolesRequest;
 import io.berth.iam.model.RoleMessages.PutRolePermissionsBoundaryRequest;
@@ -165,6 +166,8 @@ public final class IamApi {
                 op("TagRole", TagRoleRequest.class, (c, r) -> on.role(c, r.roleName()), roles::tagRole),
                 op("UntagRole", UntagRoleRequest.class, (c, r) -> on.role(c, r.roleName()), roles::untagRole),
                 op("ListRoleTags", ListRoleTagsRequest.class, (c, r) -> on.role(c, r.roleName()), roles::listRoleTags),
+                op("ListInstanceProfilesForRole", ListInstanceProfilesForRoleRequest.class,
+                        (c, r) -> on.role(c, r.roleName()), roles::listInstanceProfilesForRole),
                 op("PutRolePermissionsBoundary", PutRolePermissionsBoundaryRequest.class,
                         (c, r) -> on.role(c, r.roleName()), roles::putRolePermissionsBoundary),
                 op("DeleteRolePermissionsBoundary", RoleNameRequest.class, (c, r) -> on.role(c, r.roleName()),

@@ -5,6 +5,8 @@ import io.berth.iam.IamViews.Detail;
 import io.berth.iam.model.IamShapes.NoResult;
 import io.berth.iam.model.IamShapes.Tag;
 import io.berth.iam.model.RoleMessages.CreateRoleRequest;
+import io.berth.iam.model.RoleMessages.ListInstanceProfilesForRoleRequest;
+import io.berth.iam.model.RoleMessages.ListInstanceProfilesResult;
 import io.berth.iam.model.RoleMessages.ListRoleTagsRequest;
 import io.berth.iam.model.RoleMessages.ListRolesRequest;
 import io.berth.iam.model.RoleMessages.ListRolesResult;
@@ -144,6 +146,19 @@ final class Roles {
         List<Tag> tags = iam.read(documents -> require(documents, account, request.roleName()).tags());
         IamPaging.Page<Tag> page = IamPaging.slice(tags, IamTags::pageKey, request.marker(), request.maxItems());
         return new TagsResult(page.items(), page.truncated(), page.marker());
+    }
+
+    /**
+     * Instance profiles hand roles to EC2 instances; Berth runs no instances and has none, so a role
+     * that exists is in no instance profile (clients such as Terraform ask before DeleteRole).
+     */
+    ListInstanceProfilesResult listInstanceProfilesForRole(RequestContext context,
+                                                           ListInstanceProfilesForRoleRequest request) {
+        Violations.check().text("roleName", request.roleName(), ROLE_NAME).marker(request.marker())
+                .maxItems(request.maxItems()).done();
+        String account = context.accountId();
+        iam.read(documents -> require(documents, account, request.roleName()));
+        return new ListInstanceProfilesResult(List.of(), false, null);
     }
 
     NoResult putRolePermissionsBoundary(RequestContext context, PutRolePermissionsBoundaryRequest request) {

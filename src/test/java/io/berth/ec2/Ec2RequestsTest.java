@@ -2,10 +2,15 @@ package io.berth.ec2;
 
 import io.berth.ec2.Ec2Messages.CreateTagsRequest;
 import io.berth.ec2.Ec2Messages.DescribeRequest;
+import io.berth.ec2.Ec2Messages.DescribeVpcAttributeRequest;
 import io.berth.ec2.Ec2Messages.Filter;
 import io.berth.ec2.Ec2Messages.GroupReference;
 import io.berth.ec2.Ec2Messages.IpPermission;
 import io.berth.ec2.Ec2Messages.IpRange;
+import io.berth.ec2.Ec2Messages.Ipv6Range;
+import io.berth.ec2.Ec2Messages.ModifySubnetAttributeRequest;
+import io.berth.ec2.Ec2Messages.ModifyVpcAttributeRequest;
+import io.berth.ec2.Ec2Messages.PrefixListId;
 import io.berth.ec2.Ec2Messages.SecurityGroupRulesRequest;
 import io.berth.ec2.Ec2Messages.Tag;
 import io.berth.ec2.Ec2Messages.TagSpecification;
@@ -66,10 +71,41 @@ class Ec2RequestsTest {
     }
 
     @Test
-    void ipv6RangesAndPrefixListsAreRefusedRatherThanIgnored() {
-        assertThatThrownBy(() -> Ec2Requests.securityGroupRules(form("GroupId", "sg-1",
-                "IpPermissions.1.IpProtocol", "tcp", "IpPermissions.1.Ipv6Ranges.1.CidrIpv6", "::/0")))
-                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterValue"));
+    void ipv6RangesAndPrefixListsAreReadNotDropped() {
+        IpPermission permission = Ec2Requests.securityGroupRules(form("GroupId", "sg-1",
+                "IpPermissions.1.IpProtocol", "-1", "IpPermissions.1.FromPort", "0", "IpPermissions.1.ToPort", "0",
+                "IpPermissions.1.Ipv6Ranges.1.CidrIpv6", "::/0", "IpPermissions.1.Ipv6Ranges.1.Description", "all",
+                "IpPermissions.1.PrefixListIds.1.PrefixListId", "pl-1"))
+                .ipPermissions().getFirst();
+
+        assertThat(permission).isEqualTo(new IpPermission("-1", 0, 0, List.of(), List.of(),
+                List.of(new Ipv6Range("::/0", "all")), List.of(new PrefixListId("pl-1", null))));
+        assertThat(permission.hasIpv6OrPrefixListPeers()).isTrue();
+    }
+
+    @Test
+    void vpcAndSubnetAttributesAsTheSdksSendThem() {
+        assertThat(Ec2Requests.describeVpcAttribute(form("VpcId", "vpc-1", "Attribute", "enableDnsHostnames")))
+                .isEqualTo(new DescribeVpcAttributeRequest("vpc-1", "enableDnsHostnames"));
+        assertThat(Ec2Requests.modifyVpcAttribute(form("VpcId", "vpc-1", "EnableDnsHostnames.Value", "true")))
+                .isEqualTo(new ModifyVpcAttributeRequest("vpc-1", true, null, null));
+        assertThat(Ec2Requests.modifyVpcAttribute(form("VpcId", "vpc-1", "EnableDnsSupport.Value", "False",
+                "EnableNetworkAddressUsageMetrics.Value", "true")))
+                .isEqualTo(new ModifyVpcAttributeRequest("vpc-1", null, false, true));
+        assertThat(Ec2Requests.modifySubnetAttribute(form("SubnetId", "subnet-1", "MapPublicIpOnLaunch.Value", "true")))
+                .isEqualTo(new ModifySubnetAttributeRequest("subnet-1", null, true, null, null, null, null, null, null,
+                        null, null));
+        assertThat(Ec2Requests.modifySubnetAttribute(form("SubnetId", "subnet-1",
+                "PrivateDnsHostnameTypeOnLaunch", "resource-name")).privateDnsHostnameTypeOnLaunch())
+                .isEqualTo("resource-name");
+        assertThat(Ec2Requests.modifySubnetAttribute(form("SubnetId", "subnet-1",
+                "EnableResourceNameDnsARecordOnLaunch.Value", "true")).enableResourceNameDnsARecordOnLaunch()).isTrue();
+        assertThatThrownBy(() -> Ec2Requests.modifyVpcAttribute(form("VpcId", "vpc-1", "EnableDnsSupport.Value", "yes")))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("InvalidParameterValue");
+                    assertThat(e.getMessage()).isEqualTo(
+                            "Invalid value 'yes' for EnableDnsSupport.Value. Not a valid boolean.");
+                });
     }
 
     @Test

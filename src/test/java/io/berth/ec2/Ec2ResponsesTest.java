@@ -135,6 +135,92 @@ class Ec2ResponsesTest {
     }
 
     @Test
+    void vpcAttributes() {
+        String vpcId = first(ec2.call("CreateVpc", "CidrBlock", "10.0.0.0/16"), "vpcId");
+
+        assertThat(ec2.call("DescribeVpcAttribute", "VpcId", vpcId, "Attribute", "enableDnsSupport"))
+                .isEqualTo("<members><vpcId>" + vpcId + "</vpcId><enableDnsSupport><value>true</value>"
+                        + "</enableDnsSupport></members>");
+        assertThat(ec2.call("ModifyVpcAttribute", "VpcId", vpcId, "EnableDnsHostnames.Value", "true"))
+                .isEqualTo("<members><return>true</return></members>");
+        assertThat(ec2.call("DescribeVpcAttribute", "VpcId", vpcId, "Attribute", "enableDnsHostnames"))
+                .isEqualTo("<members><vpcId>" + vpcId + "</vpcId><enableDnsHostnames><value>true</value>"
+                        + "</enableDnsHostnames></members>");
+        assertThat(ec2.call("DescribeVpcAttribute", "VpcId", vpcId, "Attribute", "enableNetworkAddressUsageMetrics"))
+                .isEqualTo("<members><vpcId>" + vpcId + "</vpcId><enableNetworkAddressUsageMetrics><value>false"
+                        + "</value></enableNetworkAddressUsageMetrics></members>");
+    }
+
+    @Test
+    void describeRouteTables() {
+        String vpcId = first(ec2.call("CreateVpc", "CidrBlock", "10.0.0.0/16"), "vpcId");
+
+        String xml = ec2.call("DescribeRouteTables", "Filter.1.Name", "vpc-id", "Filter.1.Value.1", vpcId,
+                "Filter.2.Name", "association.main", "Filter.2.Value.1", "true");
+
+        assertThat(withoutIds(xml)).isEqualTo("<members><routeTableSet><item><routeTableId>rtb-ID</routeTableId>"
+                + "<vpcId>vpc-ID</vpcId><ownerId>123456789012</ownerId><routeSet><item>"
+                + "<destinationCidrBlock>10.0.0.0/16</destinationCidrBlock><gatewayId>local</gatewayId>"
+                + "<state>active</state><origin>CreateRouteTable</origin></item></routeSet><associationSet><item>"
+                + "<routeTableAssociationId>rtbassoc-ID</routeTableAssociationId><routeTableId>rtb-ID</routeTableId>"
+                + "<main>true</main><associationState><state>associated</state></associationState></item>"
+                + "</associationSet><propagatingVgwSet></propagatingVgwSet></item></routeTableSet></members>");
+    }
+
+    @Test
+    void describeNetworkAcls() {
+        String vpcId = first(ec2.call("CreateVpc", "CidrBlock", "10.0.0.0/16"), "vpcId");
+        ec2.call("CreateSubnet", "VpcId", vpcId, "CidrBlock", "10.0.1.0/24");
+
+        String xml = ec2.call("DescribeNetworkAcls", "Filter.1.Name", "vpc-id", "Filter.1.Value.1", vpcId,
+                "Filter.2.Name", "default", "Filter.2.Value.1", "true");
+
+        String entries = "<item><ruleNumber>100</ruleNumber><protocol>-1</protocol><ruleAction>allow</ruleAction>"
+                + "<egress>%1$s</egress><cidrBlock>0.0.0.0/0</cidrBlock></item><item><ruleNumber>32767</ruleNumber>"
+                + "<protocol>-1</protocol><ruleAction>deny</ruleAction><egress>%1$s</egress>"
+                + "<cidrBlock>0.0.0.0/0</cidrBlock></item>";
+        assertThat(withoutIds(xml)).isEqualTo("<members><networkAclSet><item><networkAclId>acl-ID</networkAclId>"
+                + "<vpcId>vpc-ID</vpcId><ownerId>123456789012</ownerId><default>true</default><entrySet>"
+                + entries.formatted(true) + entries.formatted(false) + "</entrySet><associationSet><item>"
+                + "<networkAclAssociationId>aclassoc-ID</networkAclAssociationId><networkAclId>acl-ID</networkAclId>"
+                + "<subnetId>subnet-ID</subnetId></item></associationSet></item></networkAclSet></members>");
+    }
+
+    @Test
+    void subnetAttributesShowInDescribeSubnets() {
+        String subnetId = first(ec2.call("DescribeSubnets", "Filter.1.Name", "availability-zone",
+                "Filter.1.Value.1", "eu-west-1a"), "subnetId");
+
+        assertThat(ec2.call("ModifySubnetAttribute", "SubnetId", subnetId, "PrivateDnsHostnameTypeOnLaunch",
+                "resource-name")).isEqualTo("<members><return>true</return></members>");
+        ec2.call("ModifySubnetAttribute", "SubnetId", subnetId, "EnableResourceNameDnsARecordOnLaunch.Value", "true");
+        ec2.call("ModifySubnetAttribute", "SubnetId", subnetId, "MapPublicIpOnLaunch.Value", "false");
+
+        assertThat(ec2.call("DescribeSubnets", "SubnetId.1", subnetId)).contains(
+                "<mapPublicIpOnLaunch>false</mapPublicIpOnLaunch>", "<privateDnsNameOptionsOnLaunch>"
+                        + "<hostnameType>resource-name</hostnameType>"
+                        + "<enableResourceNameDnsARecord>true</enableResourceNameDnsARecord>"
+                        + "<enableResourceNameDnsAAAARecord>false</enableResourceNameDnsAAAARecord>"
+                        + "</privateDnsNameOptionsOnLaunch>");
+    }
+
+    @Test
+    void revokingAnIpv6RangeReportsItUnknown() {
+        String groupId = first(ec2.call("CreateSecurityGroup", "GroupName", "web", "GroupDescription", "web"),
+                "groupId");
+
+        String revoked = ec2.call("RevokeSecurityGroupEgress", "GroupId", groupId,
+                "IpPermissions.1.IpProtocol", "-1", "IpPermissions.1.FromPort", "0", "IpPermissions.1.ToPort", "0",
+                "IpPermissions.1.IpRanges.1.CidrIp", "0.0.0.0/0",
+                "IpPermissions.2.IpProtocol", "-1", "IpPermissions.2.Ipv6Ranges.1.CidrIpv6", "::/0");
+
+        assertThat(revoked).isEqualTo("<members><return>true</return><unknownIpPermissionSet><item>"
+                + "<ipProtocol>-1</ipProtocol><groups></groups><ipRanges></ipRanges><ipv6Ranges><item>"
+                + "<cidrIpv6>::/0</cidrIpv6></item></ipv6Ranges><prefixListIds></prefixListIds></item>"
+                + "</unknownIpPermissionSet></members>");
+    }
+
+    @Test
     void networkInterfacesAndTags() {
         Networks networks = new Networks(store, InstantSource.fixed(NOW));
         String subnet = first(ec2.call("DescribeSubnets", "Filter.1.Name", "availability-zone",

@@ -10,6 +10,8 @@ import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupIngressRe
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
+import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupEgressResponse;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressResponse;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
@@ -238,5 +240,33 @@ class Ec2SecurityGroupIT {
                 "The security group 'sg-0123456789abcdef0' does not exist");
         assertEc2Error(() -> ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName("default").description("d")),
                 "InvalidGroup.Reserved", "The security group 'default' is reserved");
+    }
+
+    /** What the AWS provider for Terraform does to every group it creates before adding the configured rules. */
+    @Test
+    void theDefaultEgressRuleIsRevokedAsTerraformRevokesIt() {
+        String id = group("terraformed");
+        IpPermission allIpv4 = IpPermission.builder().ipProtocol("-1").fromPort(0).toPort(0)
+                .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build();
+        IpPermission allIpv6 = IpPermission.builder().ipProtocol("-1").fromPort(0).toPort(0)
+                .ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()).build();
+
+        ec2.revokeSecurityGroupEgress(r -> r.groupId(id).ipPermissions(allIpv4));
+        assertEc2Error(() -> ec2.revokeSecurityGroupEgress(r -> r.groupId(id).ipPermissions(allIpv6)),
+                "InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
+        assertThat(describe(id).ipPermissionsEgress()).isEmpty();
+
+        ec2.authorizeSecurityGroupEgress(r -> r.groupId(id).ipPermissions(allIpv4));
+        RevokeSecurityGroupEgressResponse both = ec2.revokeSecurityGroupEgress(r -> r.groupId(id)
+                .ipPermissions(allIpv4, allIpv6));
+        assertThat(both.unknownIpPermissions()).singleElement().satisfies(p -> {
+            assertThat(p.ipProtocol()).isEqualTo("-1");
+            assertThat(p.ipv6Ranges()).extracting(Ipv6Range::cidrIpv6).containsExactly("::/0");
+            assertThat(p.ipRanges()).isEmpty();
+        });
+        assertThat(describe(id).ipPermissionsEgress()).isEmpty();
+        assertEc2Error(() -> ec2.authorizeSecurityGroupEgress(r -> r.groupId(id).ipPermissions(allIpv6)),
+                "InvalidParameterValue",
+                "Berth's security groups take IPv4 CIDRs and security groups as peers, not IPv6 ranges or prefix lists.");
     }
 }

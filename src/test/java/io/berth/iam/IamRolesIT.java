@@ -89,6 +89,20 @@ class IamRolesIT extends IamItSupport {
     }
 
     @Test
+    void aRoleIsInNoInstanceProfile() {
+        String name = unique("profiled");
+        iam.createRole(r -> r.roleName(name).assumeRolePolicyDocument(TRUST_EC2));
+
+        var profiles = iam.listInstanceProfilesForRole(r -> r.roleName(name));
+
+        assertThat(profiles.instanceProfiles()).isEmpty();
+        assertThat(profiles.isTruncated()).isFalse();
+        iam.deleteRole(r -> r.roleName(name));
+        assertIamError(() -> iam.listInstanceProfilesForRole(r -> r.roleName(name)), NoSuchEntityException.class,
+                "NoSuchEntity", 404, "The role with name " + name + " cannot be found.");
+    }
+
+    @Test
     void roleNamesAreUniqueIgnoringCase() {
         String name = unique("Worker");
         iam.createRole(r -> r.roleName(name).assumeRolePolicyDocument(TRUST_EC2));

@@ -3,6 +3,7 @@ package io.berth.iam.model;
 import io.berth.iam.model.IamShapes.Role;
 import io.berth.iam.model.IamShapes.Tag;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Requests and results of the IAM role, role tag and role permissions boundary operations. */
@@ -44,5 +45,17 @@ public final class RoleMessages {
     }
 
     public record PutRolePermissionsBoundaryRequest(String roleName, String permissionsBoundary) {
+    }
+
+    public record ListInstanceProfilesForRoleRequest(String roleName, String marker, Integer maxItems) {
+    }
+
+    /** An instance profile as IAM describes it. */
+    public record InstanceProfile(String path, String instanceProfileName, String instanceProfileId, String arn,
+                                  Instant createDate, List<Role> roles) {
+    }
+
+    public record ListInstanceProfilesResult(List<InstanceProfile> instanceProfiles, Boolean isTruncated,
+                                             String marker) {
     }
 }

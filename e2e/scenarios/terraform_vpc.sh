@@ -1,0 +1,215 @@
+# Terraform with the AWS provider builds a VPC network, an ECS cluster, a task role and a task
+# definition at Berth's endpoint, finds nothing to change on a second plan, and destroys it all.
+# Skipped (exit 0) only when terraform or its provider mirror is not installed.
+set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
+
+TERRAFORM="${TERRAFORM:-terraform}"
+MIRROR="${TF_PLUGIN_MIRROR:-/opt/tf-plugins}"
+PROVIDER_VERSION=5.100.0
+if ! command -v "$TERRAFORM" >/dev/null 2>&1; then
+  echo "SKIP: terraform is not installed (looked for '$TERRAFORM'); nothing was tested"
+  exit 0
+fi
+if [ ! -d "$MIRROR/registry.terraform.io/hashicorp/aws/$PROVIDER_VERSION" ]; then
+  echo "SKIP: no hashicorp/aws $PROVIDER_VERSION in the provider mirror $MIRROR; nothing was tested"
+  exit 0
+fi
+
+dir="$(mktemp -d)"
+applied=""
+cleanup() {
+  # A failed run leaves nothing behind in the shared Berth: destroy what was applied, quietly.
+  if [ -n "$applied" ]; then
+    "$TERRAFORM" -chdir="$dir" destroy -auto-approve -input=false -no-color >/dev/null 2>&1 || true
+  fi
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+
+export TF_CLI_CONFIG_FILE="$dir/cli.tfrc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
+unset TF_DATA_DIR TF_PLUGIN_CACHE_DIR TF_WORKSPACE
+cat >"$TF_CLI_CONFIG_FILE" <<EOF
+provider_installation {
+  filesystem_mirror {
+    path = "$MIRROR"
+  }
+}
+EOF
+
+cat >"$dir/main.tf" <<EOF
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "$PROVIDER_VERSION"
+    }
+  }
+}
+
+provider "aws" {
+  region                  = "$AWS_DEFAULT_REGION"
+  skip_metadata_api_check = true
+  endpoints {
+    ec2 = "$AWS_ENDPOINT_URL"
+    ecs = "$AWS_ENDPOINT_URL"
+    iam = "$AWS_ENDPOINT_URL"
+    sts = "$AWS_ENDPOINT_URL"
+  }
+}
+
+data "aws_availability_zones" "available" {
+  state = "available"
+}
+
+resource "aws_vpc" "main" {
+  cidr_block           = "10.141.0.0/16"
+  enable_dns_hostnames = true
+  tags                 = { Name = "e2e-terraform" }
+}
+
+resource "aws_subnet" "a" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.141.1.0/24"
+  availability_zone = data.aws_availability_zones.available.names[0]
+  tags              = { Name = "e2e-terraform-a" }
+}
+
+resource "aws_subnet" "b" {
+  vpc_id                  = aws_vpc.main.id
+  cidr_block              = "10.141.2.0/24"
+  availability_zone       = data.aws_availability_zones.available.names[1]
+  map_public_ip_on_launch = true
+  tags                    = { Name = "e2e-terraform-b" }
+}
+
+resource "aws_security_group" "web" {
+  name        = "e2e-terraform-web"
+  description = "web tier"
+  vpc_id      = aws_vpc.main.id
+
+  ingress {
+    from_port   = 80
+    to_port     = 80
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_security_group" "db" {
+  name        = "e2e-terraform-db"
+  description = "database tier"
+  vpc_id      = aws_vpc.main.id
+}
+
+resource "aws_security_group_rule" "db_from_web" {
+  type                     = "ingress"
+  from_port                = 5432
+  to_port                  = 5432
+  protocol                 = "tcp"
+  source_security_group_id = aws_security_group.web.id
+  security_group_id        = aws_security_group.db.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "db_admin" {
+  security_group_id = aws_security_group.db.id
+  cidr_ipv4         = "10.141.0.0/16"
+  from_port         = 22
+  to_port           = 22
+  ip_protocol       = "tcp"
+}
+
+resource "aws_ecs_cluster" "main" {
+  name = "e2e-terraform"
+}
+
+resource "aws_iam_role" "task" {
+  name = "e2e-terraform-task"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "ecs-tasks.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+resource "aws_ecs_task_definition" "web" {
+  family                   = "e2e-terraform-web"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  cpu                      = "256"
+  memory                   = "512"
+  task_role_arn            = aws_iam_role.task.arn
+  container_definitions = jsonencode([{
+    name         = "web"
+    image        = "nginx:alpine"
+    essential    = true
+    portMappings = [{ containerPort = 80, protocol = "tcp" }]
+  }])
+}
+
+output "vpc_id" {
+  value = aws_vpc.main.id
+}
+
+output "main_route_table_id" {
+  value = aws_vpc.main.main_route_table_id
+}
+
+output "default_network_acl_id" {
+  value = aws_vpc.main.default_network_acl_id
+}
+
+output "default_security_group_id" {
+  value = aws_vpc.main.default_security_group_id
+}
+EOF
+
+tf() {
+  echo "+ terraform $*"
+  "$TERRAFORM" -chdir="$dir" "$@" -input=false -no-color
+}
+output() {
+  "$TERRAFORM" -chdir="$dir" output -raw "$1"
+}
+
+tf init
+applied=yes
+tf apply -auto-approve
+
+# What Terraform read back is what EC2 answers for the VPC's own route table, ACL and group.
+vpc="$(output vpc_id)"
+rtb="$(output main_route_table_id)"
+acl="$(output default_network_acl_id)"
+sg="$(output default_security_group_id)"
+[[ "$rtb" == rtb-* && "$acl" == acl-* && "$sg" == sg-* ]] || { echo "missing VPC defaults: '$rtb' '$acl' '$sg'"; exit 1; }
+[ "$(aws ec2 describe-route-tables --route-table-ids "$rtb" --query 'RouteTables[0].VpcId' --output text)" = "$vpc" ]
+[ "$(aws ec2 describe-network-acls --network-acl-ids "$acl" \
+  --query 'length(NetworkAcls[0].Associations)' --output text)" = 2 ]
+[ "$(aws ec2 describe-vpc-attribute --vpc-id "$vpc" --attribute enableDnsHostnames \
+  --query 'EnableDnsHostnames.Value' --output text)" = True ]
+
+set +e
+tf plan -detailed-exitcode
+status=$?
+set -e
+if [ "$status" -ne 0 ]; then
+  echo "a second plan wants changes or failed (exit $status): Berth answered differently from what was applied"
+  exit 1
+fi
+
+tf destroy -auto-approve
+applied=""
+[ "$(aws ec2 describe-vpcs --filters "Name=vpc-id,Values=$vpc" --query 'length(Vpcs)' --output text)" = 0 ]
+[ "$(aws ec2 describe-route-tables --filters "Name=vpc-id,Values=$vpc" --query 'length(RouteTables)' \
+  --output text)" = 0 ]
+echo ok
