@@ -231,7 +231,10 @@ public final class TaskController implements TaskSignal, AutoCloseable {
             case TaskEffect.AttachNetwork attach -> {
                 try {
                     Eni eni = networking.attach(task, attach.sandboxId());
-                    records.replace(task, TaskLifecycle.networkAttached(task, eni, clock.instant()));
+                    StoredTask attached = TaskLifecycle.networkAttached(task, eni, clock.instant());
+                    if (records.replace(task, attached)) {
+                        logTransition(task, attached);
+                    }
                     taskChanged();
                 } catch (AddressesExhaustedException e) {
                     fail(task, e.reason(), null);
