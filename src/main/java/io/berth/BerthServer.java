@@ -89,7 +89,7 @@ public final class BerthServer implements AutoCloseable {
             Networks networks = new Networks(store, clock);
             TaskRecords records = new TaskRecords(store);
             TaskNetwork dataPlane = runtime == null ? TaskNetwork.ADDRESSES_ONLY : dataPlane(config);
-            String taskEndpoint = taskEndpoint(edge, dataPlane);
+            String taskEndpoint = openTaskEndpoint(edge, dataPlane);
             if (runtime != null) {
                 controller = new TaskController(records, runtime, new LogEvents(store, clock), networks, dataPlane, clock,
                         new TaskController.Settings(config.stoppedTaskRetention(), CONTROL_INTERVAL,
@@ -139,10 +139,10 @@ public final class BerthServer implements AutoCloseable {
     }
 
     /**
-     * Where code inside tasks reaches Berth: the agent address (the port also listens there) when
-     * tasks have a network, else the bind address.
+     * Readies the host for task networks and makes the port listen where tasks reach it; answers
+     * that address: the agent address when tasks have a network, else the bind address.
      */
-    private static String taskEndpoint(HttpEdge edge, TaskNetwork dataPlane) throws IOException {
+    private static String openTaskEndpoint(HttpEdge edge, TaskNetwork dataPlane) throws IOException {
         InetSocketAddress bound = edge.address();
         Optional<InetAddress> agent = dataPlane.prepareHost();
         if (agent.isEmpty()) {
