@@ -1,10 +1,15 @@
 package io.berth.ec2;
 
+import io.berth.ec2.Ec2Messages.DescribeRequest;
+import io.berth.ec2.Ec2Messages.Page;
+import io.berth.edge.AwsException;
 import io.berth.store.Documents;
 import io.berth.store.StoredJson;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** One transaction's view of the EC2 state of an account and region. */
 final class Ec2Documents {
@@ -54,6 +59,20 @@ final class Ec2Documents {
 
     <T extends Tagged<T>> List<T> page(Ec2Kind<T> kind, String after, int limit) {
         return kind.page(documents, scope, after, limit);
+    }
+
+    /**
+     * A Describe over one kind: every id the request names must exist (else {@code notFound} of
+     * the missing ones), then the page of the resources it names that the filters keep.
+     */
+    <T extends Tagged<T>> Page<T> describe(Ec2Kind<T> kind, DescribeRequest request, Ec2Paging.Bounds bounds,
+                                           Predicate<T> filters, Function<List<String>, AwsException> notFound) {
+        List<String> missing = request.ids().stream().filter(id -> find(kind, id).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            throw notFound.apply(missing);
+        }
+        return Ec2Paging.page(request, bounds, (after, size) -> page(kind, after, size),
+                filters.and(r -> request.ids().isEmpty() || request.ids().contains(r.id())), Tagged::id);
     }
 
     <T extends Tagged<T>> void save(Ec2Kind<T> kind, T value) {

@@ -86,17 +86,8 @@ final class NetworkAcls {
 
     Page<StoredNetworkAcl> describeNetworkAcls(RequestContext context, DescribeRequest request) {
         Ec2Paging.validate(request, BOUNDS);
-        return state.read(context.accountId(), context.region(), ec2 -> {
-            List<String> missing = request.ids().stream()
-                    .filter(id -> ec2.find(Ec2Kind.NETWORK_ACL, id).isEmpty()).toList();
-            if (!missing.isEmpty()) {
-                throw Ec2Errors.networkAclNotFound(missing);
-            }
-            return Ec2Paging.page(request, BOUNDS, (after, size) -> ec2.page(Ec2Kind.NETWORK_ACL, after, size),
-                    FILTERS.matcher(request.filters())
-                            .and(a -> request.ids().isEmpty() || request.ids().contains(a.networkAclId())),
-                    StoredNetworkAcl::networkAclId);
-        });
+        return state.read(context.accountId(), context.region(), ec2 -> ec2.describe(Ec2Kind.NETWORK_ACL, request, BOUNDS,
+                FILTERS.matcher(request.filters()), Ec2Errors::networkAclNotFound));
     }
 
     private static Function<StoredNetworkAcl, List<String>> associations(Function<Association, String> value) {

@@ -5,7 +5,6 @@ import io.berth.ec2.Ec2Messages.GroupIdentifier;
 import io.berth.ec2.Ec2Messages.Page;
 import io.berth.edge.RequestContext;
 
-import java.util.List;
 
 /** DescribeNetworkInterfaces: the interfaces {@link Networks} allocates for tasks. */
 final class NetworkInterfaces {
@@ -41,16 +40,7 @@ final class NetworkInterfaces {
 
     Page<StoredInterface> describeNetworkInterfaces(RequestContext context, DescribeRequest request) {
         Ec2Paging.validate(request, BOUNDS);
-        return state.read(context.accountId(), context.region(), ec2 -> {
-            List<String> missing = request.ids().stream()
-                    .filter(id -> ec2.find(Ec2Kind.NETWORK_INTERFACE, id).isEmpty()).toList();
-            if (!missing.isEmpty()) {
-                throw Ec2Errors.interfaceNotFound(missing);
-            }
-            return Ec2Paging.page(request, BOUNDS, (after, size) -> ec2.page(Ec2Kind.NETWORK_INTERFACE, after, size),
-                    FILTERS.matcher(request.filters()).and(i -> request.ids().isEmpty()
-                            || request.ids().contains(i.networkInterfaceId())),
-                    StoredInterface::networkInterfaceId);
-        });
+        return state.read(context.accountId(), context.region(), ec2 -> ec2.describe(Ec2Kind.NETWORK_INTERFACE, request, BOUNDS,
+                FILTERS.matcher(request.filters()), Ec2Errors::interfaceNotFound));
     }
 }

@@ -59,17 +59,8 @@ final class RouteTables {
 
     Page<StoredRouteTable> describeRouteTables(RequestContext context, DescribeRequest request) {
         Ec2Paging.validate(request, BOUNDS);
-        return state.read(context.accountId(), context.region(), ec2 -> {
-            List<String> missing = request.ids().stream()
-                    .filter(id -> ec2.find(Ec2Kind.ROUTE_TABLE, id).isEmpty()).toList();
-            if (!missing.isEmpty()) {
-                throw Ec2Errors.routeTableNotFound(missing);
-            }
-            return Ec2Paging.page(request, BOUNDS, (after, size) -> ec2.page(Ec2Kind.ROUTE_TABLE, after, size),
-                    FILTERS.matcher(request.filters())
-                            .and(t -> request.ids().isEmpty() || request.ids().contains(t.routeTableId())),
-                    StoredRouteTable::routeTableId);
-        });
+        return state.read(context.accountId(), context.region(), ec2 -> ec2.describe(Ec2Kind.ROUTE_TABLE, request, BOUNDS,
+                FILTERS.matcher(request.filters()), Ec2Errors::routeTableNotFound));
     }
 
     private static Function<StoredRouteTable, List<String>> associations(Function<Association, String> value) {

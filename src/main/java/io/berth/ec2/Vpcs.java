@@ -100,16 +100,8 @@ final class Vpcs {
 
     Page<StoredVpc> describeVpcs(RequestContext context, DescribeRequest request) {
         Ec2Paging.validate(request, BOUNDS);
-        return state.read(context.accountId(), context.region(), ec2 -> {
-            List<String> missing = request.ids().stream().filter(id -> ec2.find(Ec2Kind.VPC, id).isEmpty()).toList();
-            if (!missing.isEmpty()) {
-                throw Ec2Errors.vpcNotFound(missing);
-            }
-            return Ec2Paging.page(request, BOUNDS, (after, size) -> ec2.page(Ec2Kind.VPC, after, size),
-                    FILTERS.matcher(request.filters())
-                            .and(v -> request.ids().isEmpty() || request.ids().contains(v.vpcId())),
-                    StoredVpc::vpcId);
-        });
+        return state.read(context.accountId(), context.region(), ec2 -> ec2.describe(Ec2Kind.VPC, request, BOUNDS,
+                FILTERS.matcher(request.filters()), Ec2Errors::vpcNotFound));
     }
 
     /**
