@@ -1,8 +1,6 @@
 package io.berth.iam;
 
 import io.berth.edge.Principal;
-import io.berth.edge.RequestContext;
-import io.berth.edge.ServiceDefinition;
 import io.berth.iam.IamDirectory.AccessKeyOwner;
 import io.berth.iam.IamDirectory.IdentityPolicy;
 import io.berth.iam.IamDirectory.RoleInfo;
@@ -33,10 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,13 +52,13 @@ class IamDirectoryTest {
     Path dir;
     private Store store;
     private IamDirectory directory;
-    private ServiceDefinition iam;
+    private InProcessIam iam;
 
     @BeforeEach
     void open() {
         store = SqliteStore.open(dir.resolve("berth.db"));
         directory = new IamDirectory(store);
-        iam = IamApi.definition(store, InstantSource.fixed(NOW), fixedIds(), directory);
+        iam = new InProcessIam(store, directory, ACCOUNT, NOW);
     }
 
     @AfterEach
@@ -181,31 +177,7 @@ class IamDirectoryTest {
                 result.accessKeyLastUsed().region());
     }
 
-    @SuppressWarnings("unchecked")
     private <R> R call(String operation, Object request) {
-        RequestContext context = new RequestContext("test", Principal.root(ACCOUNT, "AKIAROOTROOTROOTROOT"), "us-east-1",
-                NOW, "127.0.0.1");
-        return (R) iam.operations().get(operation).invoke(context, request);
-    }
-
-    /** Ids counted up, so tests can name them. */
-    private static IamIds fixedIds() {
-        AtomicInteger next = new AtomicInteger();
-        return new IamIds() {
-            @Override
-            public String uniqueId(String prefix) {
-                return prefix + "%017d".formatted(next.incrementAndGet());
-            }
-
-            @Override
-            public String accessKeyId() {
-                return "AKIA" + "%016d".formatted(next.incrementAndGet());
-            }
-
-            @Override
-            public String secretAccessKey() {
-                return "s".repeat(39) + next.incrementAndGet() % 10;
-            }
-        };
+        return iam.call(operation, request);
     }
 }

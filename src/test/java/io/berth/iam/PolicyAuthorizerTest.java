@@ -2,7 +2,6 @@ package io.berth.iam;
 
 import io.berth.edge.Principal;
 import io.berth.edge.RequestContext;
-import io.berth.edge.ServiceDefinition;
 import io.berth.iam.model.EntityPolicyMessages.GroupPolicyArnRequest;
 import io.berth.iam.model.EntityPolicyMessages.PutUserPolicyRequest;
 import io.berth.iam.model.EntityPolicyMessages.RolePolicyArnRequest;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,7 +58,7 @@ class PolicyAuthorizerTest {
     private IamDirectory directory;
     private Sessions sessions;
     private PolicyAuthorizer authorizer;
-    private ServiceDefinition iam;
+    private InProcessIam iam;
 
     @BeforeEach
     void open() {
@@ -68,7 +66,7 @@ class PolicyAuthorizerTest {
         directory = new IamDirectory(store);
         sessions = new Sessions(store);
         authorizer = new PolicyAuthorizer(directory, sessions);
-        iam = IamApi.definition(store, InstantSource.fixed(NOW), fixedIds(), directory);
+        iam = new InProcessIam(store, directory, ACCOUNT, NOW);
     }
 
     @AfterEach
@@ -323,31 +321,7 @@ class PolicyAuthorizerTest {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[" + String.join(",", statements) + "]}";
     }
 
-    @SuppressWarnings("unchecked")
     private <R> R call(String operation, Object request) {
-        RequestContext context = new RequestContext("test", Principal.root(ACCOUNT, "AKIAROOTROOTROOTROOT"), "us-east-1",
-                NOW, "127.0.0.1");
-        return (R) iam.operations().get(operation).invoke(context, request);
-    }
-
-    /** Ids counted up, so tests can name them. */
-    private static IamIds fixedIds() {
-        AtomicInteger next = new AtomicInteger();
-        return new IamIds() {
-            @Override
-            public String uniqueId(String prefix) {
-                return prefix + "%017d".formatted(next.incrementAndGet());
-            }
-
-            @Override
-            public String accessKeyId() {
-                return "AKIA" + "%016d".formatted(next.incrementAndGet());
-            }
-
-            @Override
-            public String secretAccessKey() {
-                return "s".repeat(39) + next.incrementAndGet() % 10;
-            }
-        };
+        return iam.call(operation, request);
     }
 }
