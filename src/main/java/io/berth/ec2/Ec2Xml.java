@@ -28,7 +28,12 @@ final class Ec2Xml {
 
     /** EC2's timestamps: ISO-8601 with milliseconds. */
     static void element(XMLStreamWriter xml, String name, Instant time) throws XMLStreamException {
-        element(xml, name, DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS)));
+        element(xml, name, timestamp(time));
+    }
+
+    /** A time as EC2 writes it, to the millisecond: {@code 2026-11-25T12:00:00.123Z}. */
+    static String timestamp(Instant time) {
+        return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** A list, written even when empty, as EC2 writes its sets. */

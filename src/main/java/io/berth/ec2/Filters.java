@@ -14,10 +14,14 @@ import java.util.regex.Pattern;
 /**
  * EC2's {@code Filter.N} for one resource type: every filter must match, a filter matching when
  * the resource has any of its values ({@code *} and {@code ?} are wildcards, {@code \} escapes
- * them); {@code tag:KEY} and {@code tag-key} look at the resource's tags. A filter name the
- * resource type does not know is an error, as in EC2.
+ * them). A resource type with tags takes {@code tag:KEY}, {@code tag-key} and {@code tag-value}.
+ * A filter name the resource type does not know is an error, as in EC2; one about something
+ * Berth's resources never have (an IPv6 block, an Outpost) is accepted and matches nothing, which
+ * is what EC2 answers for resources without it.
  */
 final class Filters<T> {
+
+    private static final String TAG_PREFIX = "tag:";
 
     private final Map<String, Function<T, List<String>>> fields;
     private final Function<T, List<Tag>> tags;
@@ -44,7 +48,9 @@ final class Filters<T> {
         }
 
         Builder<T> fields(String name, Function<T, List<String>> values) {
-            fields.put(name, values);
+            if (fields.putIfAbsent(name, values) != null) {
+                throw new IllegalStateException("filter " + name + " defined twice");
+            }
             return this;
         }
 
@@ -53,9 +59,31 @@ final class Filters<T> {
             return field(name, t -> Boolean.toString(value.test(t)));
         }
 
+        /** Filters on what no resource of the type has in Berth: accepted, they match nothing. */
+        Builder<T> absent(String... names) {
+            for (String name : names) {
+                fields(name, t -> List.of());
+            }
+            return this;
+        }
+
+        /**
+         * Another name EC2 takes for the filter {@code name}: most are the lowerCamel names of
+         * EC2's first filters (such as {@code isDefault}), which clients like Terraform still send.
+         */
+        Builder<T> alias(String alias, String name) {
+            Function<T, List<String>> field = fields.get(name);
+            if (field == null) {
+                throw new IllegalStateException("alias " + alias + " of unknown filter " + name);
+            }
+            return fields(alias, field);
+        }
+
+        /** The resource's tags, for {@code tag:KEY}, {@code tag-key} and {@code tag-value}. */
         Builder<T> tags(Function<T, List<Tag>> resourceTags) {
             this.tags = resourceTags;
-            return this;
+            fields("tag-key", t -> resourceTags.apply(t).stream().map(Tag::key).toList());
+            return fields("tag-value", t -> resourceTags.apply(t).stream().map(Tag::value).toList());
         }
 
         Filters<T> build() {
@@ -77,13 +105,10 @@ final class Filters<T> {
         if (name == null) {
             throw Ec2Errors.missingParameter("Filter.Name");
         }
-        if (tags != null && name.startsWith("tag:")) {
-            String key = name.substring("tag:".length());
+        if (tags != null && name.startsWith(TAG_PREFIX)) {
+            String key = name.substring(TAG_PREFIX.length());
             return resource -> tags.apply(resource).stream()
                     .anyMatch(tag -> tag.key().equals(key) && matchesAny(patterns, tag.value()));
-        }
-        if (tags != null && name.equals("tag-key")) {
-            return resource -> tags.apply(resource).stream().anyMatch(tag -> matchesAny(patterns, tag.key()));
         }
         Function<T, List<String>> field = fields.get(name);
         if (field == null) {
@@ -96,6 +121,7 @@ final class Filters<T> {
         return patterns.stream().anyMatch(p -> p.matcher(value).matches());
     }
 
+    /** A filter value as a pattern: {@code *} any run of characters, {@code ?} one, {@code \} takes the next literally. */
     private static Pattern glob(String value) {
         StringBuilder regex = new StringBuilder();
         StringBuilder literal = new StringBuilder();

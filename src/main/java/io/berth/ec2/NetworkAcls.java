@@ -37,11 +37,8 @@ final class NetworkAcls {
             .fields("entry.protocol", entries(Entry::protocol))
             .fields("entry.rule-action", entries(Entry::ruleAction))
             .fields("entry.rule-number", entries(e -> Integer.toString(e.ruleNumber())))
-            .fields("entry.icmp.code", a -> List.of())
-            .fields("entry.icmp.type", a -> List.of())
-            .fields("entry.ipv6-cidr", a -> List.of())
-            .fields("entry.port-range.from", a -> List.of())
-            .fields("entry.port-range.to", a -> List.of())
+            .absent("entry.icmp.code", "entry.icmp.type", "entry.ipv6-cidr", "entry.port-range.from",
+                    "entry.port-range.to")
             .tags(StoredNetworkAcl::tags)
             .build();
 

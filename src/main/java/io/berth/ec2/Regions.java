@@ -45,6 +45,7 @@ final class Regions {
             .field("state", z -> "available")
             .field("zone-type", z -> "availability-zone")
             .field("opt-in-status", z -> OPT_IN_NOT_REQUIRED)
+            .absent("group-long-name", "message", "parent-zone-id", "parent-zone-name")
             .build();
 
     private Regions() {
@@ -81,6 +82,14 @@ final class Regions {
 
     static Optional<Zone> zoneWithId(String region, String id) {
         return zones(region).stream().filter(z -> z.zoneId().equals(id)).findFirst();
+    }
+
+    /** The id of a zone named as Berth names zones, the region's name and a letter. */
+    static Optional<String> zoneId(String zoneName) {
+        if (zoneName == null || zoneName.isEmpty()) {
+            return Optional.empty();
+        }
+        return zoneNamed(zoneName.substring(0, zoneName.length() - 1), zoneName).map(Zone::zoneId);
     }
 
     /** us-east-1 → use1, eu-central-1 → euc1, ap-southeast-2 → apse2; a region of another form keeps its name. */

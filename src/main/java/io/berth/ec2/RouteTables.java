@@ -27,19 +27,14 @@ final class RouteTables {
                     associations(Association::routeTableAssociationId))
             .fields("association.route-table-id", t -> t.associations().stream().map(a -> t.routeTableId()).toList())
             .fields("association.subnet-id", associations(Association::subnetId))
-            .fields("association.gateway-id", t -> List.of())
             .fields("association.main", associations(a -> Boolean.toString(a.main())))
             .fields("route.destination-cidr-block", routes(Route::destinationCidrBlock))
             .fields("route.gateway-id", routes(Route::gatewayId))
             .fields("route.origin", routes(Route::origin))
             .fields("route.state", routes(Route::state))
-            .fields("route.destination-ipv6-cidr-block", t -> List.of())
-            .fields("route.destination-prefix-list-id", t -> List.of())
-            .fields("route.egress-only-internet-gateway-id", t -> List.of())
-            .fields("route.instance-id", t -> List.of())
-            .fields("route.nat-gateway-id", t -> List.of())
-            .fields("route.transit-gateway-id", t -> List.of())
-            .fields("route.vpc-peering-connection-id", t -> List.of())
+            .absent("association.gateway-id", "route.destination-ipv6-cidr-block", "route.destination-prefix-list-id",
+                    "route.egress-only-internet-gateway-id", "route.instance-id", "route.nat-gateway-id",
+                    "route.transit-gateway-id", "route.vpc-peering-connection-id")
             .tags(StoredRouteTable::tags)
             .build();
 

@@ -5,6 +5,7 @@ import io.berth.ec2.Ec2Messages.CreateSecurityGroupResult;
 import io.berth.ec2.Ec2Messages.DeleteSecurityGroupRequest;
 import io.berth.ec2.Ec2Messages.DescribeRequest;
 import io.berth.ec2.Ec2Messages.DescribeSecurityGroupsRequest;
+import io.berth.ec2.Ec2Messages.Filter;
 import io.berth.ec2.Ec2Messages.GroupReference;
 import io.berth.ec2.Ec2Messages.Page;
 import io.berth.ec2.Ec2Messages.Return;
@@ -13,20 +14,33 @@ import io.berth.edge.RequestContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** CreateSecurityGroup, DescribeSecurityGroups and DeleteSecurityGroup. */
 final class SecurityGroups {
 
     private static final int MAX_LENGTH = 255;
     private static final Ec2Paging.Bounds BOUNDS = new Ec2Paging.Bounds(5, 1000, "groupIds");
-    private static final Filters<StoredSecurityGroup> FILTERS = Filters.<StoredSecurityGroup>builder()
-            .field("group-id", StoredSecurityGroup::groupId)
-            .field("group-name", StoredSecurityGroup::groupName)
-            .field("description", StoredSecurityGroup::description)
-            .field("vpc-id", StoredSecurityGroup::vpcId)
-            .field("owner-id", StoredSecurityGroup::ownerId)
-            .tags(StoredSecurityGroup::tags)
+    private static final Filters<Described> FILTERS = permissionFilters(Filters.<Described>builder()
+            .field("group-id", d -> d.group().groupId())
+            .field("group-name", d -> d.group().groupName())
+            .field("description", d -> d.group().description())
+            .field("vpc-id", d -> d.group().vpcId())
+            .field("owner-id", d -> d.group().ownerId())
+            .tags(d -> d.group().tags()))
             .build();
+
+    /**
+     * A group being described, with the names of the groups in the account, which the
+     * {@code ip-permission.group-name} filters look at.
+     */
+    private record Described(StoredSecurityGroup group, Map<String, String> groupNames) {
+    }
 
     private final Ec2State state;
 
@@ -88,6 +102,37 @@ final class SecurityGroups {
         });
     }
 
+    /**
+     * The {@code ip-permission.*} (inbound) and {@code egress.ip-permission.*} (outbound) filters.
+     * Each filter looks at all the group's rules of its direction, so several filters may be met by
+     * different rules, as in EC2. Berth's rules have no IPv6 or prefix list peers.
+     */
+    private static Filters.Builder<Described> permissionFilters(Filters.Builder<Described> builder) {
+        for (boolean egress : new boolean[] {false, true}) {
+            String prefix = egress ? "egress.ip-permission." : "ip-permission.";
+            builder.fields(prefix + "cidr", rules(egress, (d, r) -> r.cidrIpv4()))
+                    .fields(prefix + "from-port", rules(egress, (d, r) -> port(r.fromPort())))
+                    .fields(prefix + "to-port", rules(egress, (d, r) -> port(r.toPort())))
+                    .fields(prefix + "protocol", rules(egress, (d, r) -> r.ipProtocol()))
+                    .fields(prefix + "group-id", rules(egress, (d, r) -> r.referencedGroupId()))
+                    .fields(prefix + "group-name", rules(egress, (d, r) -> r.referencedGroupId() == null ? null
+                            : d.groupNames().get(r.referencedGroupId())))
+                    .fields(prefix + "user-id", rules(egress, (d, r) -> r.referencedGroupId() == null ? null
+                            : d.group().ownerId()))
+                    .absent(prefix + "ipv6-cidr", prefix + "prefix-list-id");
+        }
+        return builder;
+    }
+
+    private static Function<Described, List<String>> rules(boolean egress,
+                                                           BiFunction<Described, StoredRule, String> value) {
+        return d -> d.group().rules(egress).stream().map(r -> value.apply(d, r)).filter(Objects::nonNull).toList();
+    }
+
+    private static String port(Integer port) {
+        return port == null ? null : port.toString();
+    }
+
     Page<StoredSecurityGroup> describeSecurityGroups(RequestContext context, DescribeSecurityGroupsRequest request) {
         List<String> requested = new ArrayList<>(request.groupIds());
         requested.addAll(request.groupNames());
@@ -104,9 +149,16 @@ final class SecurityGroups {
             DescribeRequest paging = new DescribeRequest(named, request.filters(), request.maxResults(),
                     request.nextToken());
             return Ec2Paging.page(paging, BOUNDS, (after, size) -> ec2.page(Ec2Kind.SECURITY_GROUP, after, size),
-                    FILTERS.matcher(request.filters()).and(g -> named.isEmpty() || named.contains(g.groupId())),
+                    matcher(ec2, request.filters()).and(g -> named.isEmpty() || named.contains(g.groupId())),
                     StoredSecurityGroup::groupId);
         });
+    }
+
+    private static Predicate<StoredSecurityGroup> matcher(Ec2Documents ec2, List<Filter> filters) {
+        Predicate<Described> matcher = FILTERS.matcher(filters);
+        Map<String, String> names = ec2.all(Ec2Kind.SECURITY_GROUP).stream()
+                .collect(Collectors.toMap(StoredSecurityGroup::groupId, StoredSecurityGroup::groupName));
+        return group -> matcher.test(new Described(group, names));
     }
 
     /** The group a request names by id, or by name in the default VPC. */

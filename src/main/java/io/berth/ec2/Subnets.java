@@ -28,21 +28,39 @@ final class Subnets {
 
     private static final Set<String> HOSTNAME_TYPES = Set.of("ip-name", "resource-name");
     private static final Ec2Paging.Bounds BOUNDS = new Ec2Paging.Bounds(5, 1000, "subnetIds");
+    /**
+     * DescribeSubnets' filters and the lowerCamel names EC2 also takes for some. Berth's subnets
+     * are IPv4-only, not on an Outpost, and place no local network interfaces.
+     */
     private static final Filters<SubnetView> FILTERS = Filters.<SubnetView>builder()
             .field("subnet-id", v -> v.subnet().subnetId())
             .field("vpc-id", v -> v.subnet().vpcId())
             .field("availability-zone", v -> v.subnet().availabilityZone())
+            .alias("availabilityZone", "availability-zone")
             .field("availability-zone-id", v -> v.subnet().availabilityZoneId())
+            .alias("availabilityZoneId", "availability-zone-id")
             .field("available-ip-address-count", v -> Long.toString(v.availableIpAddressCount()))
             .field("cidr-block", v -> v.subnet().cidrBlock())
-            .field("cidr", v -> v.subnet().cidrBlock())
-            .field("cidrBlock", v -> v.subnet().cidrBlock())
+            .alias("cidr", "cidr-block")
+            .alias("cidrBlock", "cidr-block")
             .flag("default-for-az", v -> v.subnet().defaultForAz())
-            .flag("defaultForAz", v -> v.subnet().defaultForAz())
+            .alias("defaultForAz", "default-for-az")
+            .flag("enable-dns64", v -> v.subnet().enableDns64())
+            .flag("ipv6-native", v -> false)
+            .flag("map-customer-owned-ip-on-launch", v -> false)
             .flag("map-public-ip-on-launch", v -> v.subnet().mapPublicIpOnLaunch())
             .field("owner-id", v -> v.subnet().ownerId())
+            .field("private-dns-name-options-on-launch.hostname-type",
+                    v -> v.subnet().privateDnsNameOptionsOnLaunch().hostnameType())
+            .flag("private-dns-name-options-on-launch.enable-resource-name-dns-a-record",
+                    v -> v.subnet().privateDnsNameOptionsOnLaunch().enableResourceNameDnsARecord())
+            .flag("private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record",
+                    v -> v.subnet().privateDnsNameOptionsOnLaunch().enableResourceNameDnsAAAARecord())
             .field("state", v -> "available")
             .field("subnet-arn", v -> v.subnet().subnetArn())
+            .absent("customer-owned-ipv4-pool", "enable-lni-at-device-index", "outpost-arn",
+                    "ipv6-cidr-block-association.ipv6-cidr-block", "ipv6-cidr-block-association.association-id",
+                    "ipv6-cidr-block-association.state")
             .tags(v -> v.subnet().tags())
             .build();
 

@@ -16,8 +16,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * CreateTags, DeleteTags and DescribeTags over VPCs, subnets, security groups, their rules,
@@ -28,12 +30,18 @@ final class Tags {
     static final int PER_RESOURCE = 50;
     private static final String RULE_TYPE = "security-group-rule";
     private static final Ec2Paging.Bounds BOUNDS = new Ec2Paging.Bounds(5, 1000, "resourceIds");
-    private static final Filters<TagDescription> FILTERS = Filters.<TagDescription>builder()
-            .field("key", TagDescription::key)
-            .field("value", TagDescription::value)
-            .field("resource-id", TagDescription::resourceId)
-            .field("resource-type", TagDescription::resourceType)
+    /** DescribeTags' filters; {@code tag:KEY} finds the tags of the resources that have tag KEY. */
+    private static final Filters<Described> FILTERS = Filters.<Described>builder()
+            .field("key", d -> d.tag().key())
+            .field("value", d -> d.tag().value())
+            .field("resource-id", d -> d.tag().resourceId())
+            .field("resource-type", d -> d.tag().resourceType())
+            .tags(Described::resourceTags)
             .build();
+
+    /** A tag being described, with all the tags of its resource. */
+    private record Described(TagDescription tag, List<Tag> resourceTags) {
+    }
 
     private final Ec2State state;
 
@@ -159,8 +167,11 @@ final class Tags {
             tags.sort(Comparator.comparing(Tags::position));
             return tags;
         });
-        return Ec2Paging.page(request, BOUNDS, Ec2Paging.over(all, Tags::position), FILTERS.matcher(request.filters()),
-                Tags::position);
+        Map<String, List<Tag>> byResource = all.stream().collect(Collectors.groupingBy(TagDescription::resourceId,
+                Collectors.mapping(t -> new Tag(t.key(), t.value()), Collectors.toList())));
+        Predicate<Described> matcher = FILTERS.matcher(request.filters());
+        return Ec2Paging.page(request, BOUNDS, Ec2Paging.over(all, Tags::position),
+                t -> matcher.test(new Described(t, byResource.get(t.resourceId()))), Tags::position);
     }
 
     private static <T extends Tagged<T>> void describe(Ec2Documents ec2, Ec2Kind<T> kind, List<TagDescription> into) {

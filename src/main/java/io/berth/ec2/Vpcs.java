@@ -30,6 +30,7 @@ final class Vpcs {
     static final String ENABLE_NETWORK_ADDRESS_USAGE_METRICS = "enableNetworkAddressUsageMetrics";
     private static final Set<String> TENANCIES = Set.of("default", "dedicated");
     private static final Ec2Paging.Bounds BOUNDS = new Ec2Paging.Bounds(5, 1000, "vpcIds");
+    /** DescribeVpcs' filters; Berth's VPCs have one IPv4 block, always associated, and no IPv6 block. */
     private static final Filters<StoredVpc> FILTERS = Filters.<StoredVpc>builder()
             .field("vpc-id", StoredVpc::vpcId)
             .field("cidr", StoredVpc::cidrBlock)
@@ -37,7 +38,10 @@ final class Vpcs {
             .field("cidr-block-association.association-id", StoredVpc::cidrAssociationId)
             .field("cidr-block-association.state", v -> "associated")
             .field("dhcp-options-id", StoredVpc::dhcpOptionsId)
+            .absent("ipv6-cidr-block-association.ipv6-cidr-block", "ipv6-cidr-block-association.ipv6-pool",
+                    "ipv6-cidr-block-association.association-id", "ipv6-cidr-block-association.state")
             .flag("is-default", StoredVpc::defaultVpc)
+            .alias("isDefault", "is-default")
             .field("owner-id", StoredVpc::ownerId)
             .field("state", v -> "available")
             .tags(StoredVpc::tags)

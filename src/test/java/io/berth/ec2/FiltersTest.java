@@ -20,6 +20,8 @@ class FiltersTest {
             .field("id", Thing::id)
             .flag("is-special", Thing::special)
             .fields("group", Thing::groups)
+            .alias("isSpecial", "is-special")
+            .absent("ipv6-cidr")
             .tags(Thing::tags)
             .build();
 
@@ -65,6 +67,36 @@ class FiltersTest {
         assertThat(matches(filter("tag:name", "front door"))).isFalse();
         assertThat(matches(filter("tag-key", "env"))).isTrue();
         assertThat(matches(filter("tag-key", "owner"))).isFalse();
+        assertThat(matches(filter("tag-value", "front*"))).isTrue();
+        assertThat(matches(filter("tag-value", ""))).isTrue();
+        assertThat(matches(filter("tag-value", "back door"))).isFalse();
+    }
+
+    @Test
+    void anAliasFiltersAsTheFilterItNames() {
+        assertThat(matches(filter("isSpecial", "true"))).isTrue();
+        assertThat(matches(filter("isSpecial", "false"))).isFalse();
+    }
+
+    @Test
+    void aFilterOnWhatNoResourceHasMatchesNothing() {
+        assertThat(matches(filter("ipv6-cidr", "*"))).isFalse();
+    }
+
+    @Test
+    void aBackslashEscapesWildcardsAndItself() {
+        Filters<String> ids = Filters.<String>builder().field("id", s -> s).build();
+        assertThat(ids.matcher(List.of(filter("id", "\\*amazon\\?\\\\"))).test("*amazon?\\")).isTrue();
+        assertThat(ids.matcher(List.of(filter("id", "\\*amazon\\?\\\\"))).test("xamazonx\\")).isFalse();
+        assertThat(ids.matcher(List.of(filter("id", "a\\"))).test("a\\")).isTrue();
+    }
+
+    @Test
+    void aFilterDefinedTwiceOrAnAliasOfNothingIsAMistake() {
+        assertThatThrownBy(() -> Filters.<String>builder().field("id", s -> s).field("id", s -> s))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Filters.<String>builder().alias("vpcId", "vpc-id"))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
