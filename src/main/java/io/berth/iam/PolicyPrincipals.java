@@ -51,9 +51,13 @@ public final class PolicyPrincipals {
     public static String bind(Documents documents, String account, String document) {
         String users = "arn:aws:iam::" + account + ":user/";
         String roles = "arn:aws:iam::" + account + ":role/";
-        return AwsPrincipalText.replace(document, value -> !value.startsWith(users) && !value.startsWith(roles) ? value
-                : IamArns.parseEntity(value).flatMap(arn -> idOf(documents, arn))
-                        .orElseThrow(() -> PolicyParser.invalidPrincipal("AWS", value)));
+        return AwsPrincipalText.replace(document, value -> {
+            if (!value.startsWith(users) && !value.startsWith(roles)) {
+                return value;
+            }
+            return IamArns.parseEntity(value).flatMap(arn -> idOf(documents, arn))
+                    .orElseThrow(() -> PolicyParser.invalidPrincipal("AWS", value));
+        });
     }
 
     /** The stored policy as IAM shows it: the ids of users and roles that exist replaced by their current ARNs. */
