@@ -10,6 +10,7 @@ final class IamArns {
     /** The account IAM names for the policies AWS manages. */
     static final String AWS = "aws";
     private static final Pattern POLICY = Pattern.compile("arn:[^:]+:iam::(\\d{12}|aws):policy(/.*/|/)([^/]+)");
+    private static final Pattern ENTITY = Pattern.compile("arn:aws:iam::(\\d{12}):(user|role)(/.*/|/)([^/]+)");
 
     private IamArns() {
     }
@@ -29,6 +30,18 @@ final class IamArns {
         }
         Matcher matcher = POLICY.matcher(arn);
         return matcher.matches() ? Optional.of(new PolicyArn(matcher.group(1), matcher.group(2), matcher.group(3)))
+                : Optional.empty();
+    }
+
+    /** A user or role ARN taken apart. */
+    record EntityArn(String account, EntityKind kind, String path, String name) {
+    }
+
+    /** The parts of an ARN that names a user or a role (in the partition Berth serves), in any account. */
+    static Optional<EntityArn> parseEntity(String arn) {
+        Matcher matcher = ENTITY.matcher(arn);
+        return matcher.matches() ? Optional.of(new EntityArn(matcher.group(1),
+                matcher.group(2).equals("user") ? EntityKind.USER : EntityKind.ROLE, matcher.group(3), matcher.group(4)))
                 : Optional.empty();
     }
 

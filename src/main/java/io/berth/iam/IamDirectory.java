@@ -52,7 +52,10 @@ public final class IamDirectory {
                            String permissionsBoundaryArn, String permissionsBoundaryDocument, Map<String, String> tags) {
     }
 
-    /** A role with its trust policy (raw JSON) and session limit; boundary fields null when it has none. */
+    /**
+     * A role with its trust policy (raw JSON as stored: the users and roles it names by unique id,
+     * see {@link PolicyPrincipals}) and session limit; boundary fields null when it has none.
+     */
     public record RoleInfo(String accountId, String roleName, String roleId, String arn, String path,
                            String trustPolicy, int maxSessionDuration, String permissionsBoundaryArn,
                            String permissionsBoundaryDocument, Map<String, String> tags) {

@@ -11,7 +11,9 @@ import java.util.Optional;
  * IAM's documents in the store. IAM is global: users, roles, groups and policies live in the
  * scope "ACCOUNT/global", keyed by their lower-case name (names are unique ignoring case);
  * access keys live in the scope "global", keyed by key id, since a signature names only that.
- * {@code iam.policy-use} indexes who uses a managed policy (see {@link PolicyUses}).
+ * {@code iam.policy-use} indexes who uses a managed policy (see {@link PolicyUses});
+ * {@code iam.principal-id}, in the scope "global", the users and roles stored policies name by
+ * unique id (see {@link PolicyPrincipals}).
  */
 final class IamRepository {
 

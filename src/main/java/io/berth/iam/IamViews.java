@@ -7,6 +7,7 @@ import io.berth.iam.model.IamShapes.Role;
 import io.berth.iam.model.IamShapes.RoleLastUsed;
 import io.berth.iam.model.IamShapes.Tag;
 import io.berth.iam.model.IamShapes.User;
+import io.berth.store.Documents;
 
 import java.util.List;
 
@@ -29,11 +30,12 @@ final class IamViews {
                 full ? AttachedPermissionsBoundary.of(u.permissionsBoundary()) : null, full ? tagsOrNull(u.tags()) : null);
     }
 
-    static Role role(String account, StoredRole r, Detail detail) {
+    /** The trust policy as IAM shows it: users and roles that still exist by ARN (see {@link PolicyPrincipals}). */
+    static Role role(Documents documents, String account, StoredRole r, Detail detail) {
         boolean listed = detail == Detail.LISTED;
         boolean created = detail == Detail.CREATED;
         return new Role(r.path(), r.roleName(), r.roleId(), r.arn(account), r.createDate(),
-                PolicyDocuments.urlEncode(r.assumeRolePolicyDocument()),
+                PolicyDocuments.urlEncode(PolicyPrincipals.show(documents, r.assumeRolePolicyDocument())),
                 created ? null : r.description(), created ? null : r.maxSessionDuration(),
                 listed ? null : AttachedPermissionsBoundary.of(r.permissionsBoundary()),
                 listed ? null : tagsOrNull(r.tags()),

@@ -56,26 +56,27 @@ final class Roles {
         IamTags.requireDistinct(request.tags(), true);
         String account = context.accountId();
         return iam.write(documents -> {
+            String trustPolicy = PolicyPrincipals.bind(documents, account, request.assumeRolePolicyDocument());
             String boundary = request.permissionsBoundary() == null ? null
                     : Boundaries.require(documents, account, request.permissionsBoundary());
             if (IamRepository.role(documents, account, request.roleName()).isPresent()) {
                 throw IamErrors.alreadyExists("Role with name " + request.roleName() + " already exists.");
             }
             StoredRole role = new StoredRole(request.roleName(), iam.ids.uniqueId("AROA"),
-                    request.path() == null ? "/" : request.path(), iam.now(), request.assumeRolePolicyDocument(),
+                    request.path() == null ? "/" : request.path(), iam.now(), trustPolicy,
                     request.description(),
                     request.maxSessionDuration() == null ? DEFAULT_SESSION_SECONDS : request.maxSessionDuration(),
                     boundary, IamTags.merge(List.of(), request.tags(), "TagsPerRole", true), null, null);
             IamRepository.saveRole(documents, account, role);
             Boundaries.replace(documents, account, EntityKind.ROLE, role.roleName(), null, boundary);
-            return new RoleResult(IamViews.role(account, role, Detail.CREATED));
+            return new RoleResult(IamViews.role(documents, account, role, Detail.CREATED));
         });
     }
 
     RoleResult getRole(RequestContext context, RoleNameRequest request) {
         validateName(request.roleName());
         String account = context.accountId();
-        return iam.read(documents -> new RoleResult(IamViews.role(account, require(documents, account,
+        return iam.read(documents -> new RoleResult(IamViews.role(documents, account, require(documents, account,
                 request.roleName()), Detail.FULL)));
     }
 
@@ -83,12 +84,14 @@ final class Roles {
         Violations.check().optional("pathPrefix", request.pathPrefix(), PATH_PREFIX).marker(request.marker())
                 .maxItems(request.maxItems()).done();
         String account = context.accountId();
-        IamPaging.Page<StoredRole> page = iam.read(documents -> IamPaging.fromStore(request.marker(), request.maxItems(),
-                (after, size) -> IamRepository.page(documents, IamRepository.ROLE, account, after, size, StoredRole.class),
-                role -> request.pathPrefix() == null || role.path().startsWith(request.pathPrefix()),
-                role -> IamRepository.key(role.roleName())));
-        return new ListRolesResult(page.items().stream().map(r -> IamViews.role(account, r, Detail.LISTED)).toList(),
-                page.truncated(), page.marker());
+        return iam.read(documents -> {
+            IamPaging.Page<StoredRole> page = IamPaging.fromStore(request.marker(), request.maxItems(),
+                    (after, size) -> IamRepository.page(documents, IamRepository.ROLE, account, after, size, StoredRole.class),
+                    role -> request.pathPrefix() == null || role.path().startsWith(request.pathPrefix()),
+                    role -> IamRepository.key(role.roleName()));
+            return new ListRolesResult(page.items().stream().map(r -> IamViews.role(documents, account, r, Detail.LISTED))
+                    .toList(), page.truncated(), page.marker());
+        });
     }
 
     /** What the request leaves out stays as it was. */
@@ -106,7 +109,13 @@ final class Roles {
         Violations.check().text("roleName", request.roleName(), ROLE_NAME)
                 .text("policyDocument", request.policyDocument(), POLICY_DOCUMENT).done();
         validateTrustPolicy(request.policyDocument());
-        return update(context, request.roleName(), role -> role.withTrustPolicy(request.policyDocument()));
+        String account = context.accountId();
+        return iam.write(documents -> {
+            StoredRole role = require(documents, account, request.roleName());
+            IamRepository.saveRole(documents, account,
+                    role.withTrustPolicy(PolicyPrincipals.bind(documents, account, request.policyDocument())));
+            return new NoResult();
+        });
     }
 
     NoResult deleteRole(RequestContext context, RoleNameRequest request) {
@@ -121,6 +130,7 @@ final class Roles {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
             }
             Boundaries.replace(documents, account, EntityKind.ROLE, role.roleName(), role.permissionsBoundary(), null);
+            PolicyPrincipals.forget(documents, role.roleId());
             IamRepository.delete(documents, IamRepository.ROLE, account, role.roleName());
             return new NoResult();
         });
@@ -193,7 +203,10 @@ final class Roles {
         Violations.check().text("roleName", roleName, ROLE_NAME).done();
     }
 
-    /** The parser's verdict first, then IAM's size quota for trust policies. */
+    /**
+     * The parser's verdict first, then IAM's size quota for trust policies; whether the users and
+     * roles it names exist is asked in the write ({@link PolicyPrincipals#bind}).
+     */
     private static void validateTrustPolicy(String document) {
         PolicyDocuments.validate(document, PolicyKind.TRUST);
         if (PolicyDocuments.size(document) > MAX_TRUST_POLICY) {

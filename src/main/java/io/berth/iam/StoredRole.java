@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** An IAM role as stored; the trust policy is kept exactly as it was sent. */
+/**
+ * An IAM role as stored. The trust policy is kept as it was sent, except that the users and roles
+ * it names are named by unique id, as IAM keeps them ({@link PolicyPrincipals}).
+ */
 record StoredRole(String roleName, String roleId, String path, Instant createDate, String assumeRolePolicyDocument,
                   String description, int maxSessionDuration, String permissionsBoundary, List<Tag> tags,
                   List<String> attachedPolicies, SortedMap<String, String> inlinePolicies) implements PolicyHolder {

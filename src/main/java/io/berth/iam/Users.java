@@ -85,7 +85,10 @@ final class Users {
                 page.truncated(), page.marker());
     }
 
-    /** Renames and moves a user, carrying along what refers to it: groups, policy uses, access keys. */
+    /**
+     * Renames and moves a user, carrying along what refers to it: groups, policy uses, access keys,
+     * and the policies naming it, which show its new ARN.
+     */
     NoResult updateUser(RequestContext context, UpdateUserRequest request) {
         Violations.check().text("userName", request.userName(), EXISTING_USER_NAME)
                 .optional("newPath", request.newPath(), PATH).optional("newUserName", request.newUserName(), USER_NAME)
@@ -105,6 +108,9 @@ final class Users {
                 moveMemberships(documents, account, user, newName);
                 PolicyUses.rename(documents, account, user, user.permissionsBoundary(), EntityKind.USER,
                         user.userName(), newName);
+            }
+            if (!newName.equals(user.userName())) {
+                PolicyPrincipals.renamed(documents, user.userId(), newName);
             }
             for (String keyId : user.accessKeys()) {
                 IamRepository.accessKey(documents, keyId)
@@ -133,6 +139,7 @@ final class Users {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
             }
             Boundaries.replace(documents, account, EntityKind.USER, user.userName(), user.permissionsBoundary(), null);
+            PolicyPrincipals.forget(documents, user.userId());
             IamRepository.delete(documents, IamRepository.USER, account, user.userName());
             return new NoResult();
         });

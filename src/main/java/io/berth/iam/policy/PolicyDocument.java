@@ -1,9 +1,7 @@
 package io.berth.iam.policy;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A parsed, validated IAM policy document.
@@ -39,17 +37,5 @@ public record PolicyDocument(String version, String id, List<Statement> statemen
             if (s.action().applies(action)) applicable.add(s);
         }
         return applicable.size() == statements.size() ? this : new PolicyDocument(version, id, applicable);
-    }
-
-    /**
-     * Every identifier of the given principal type ("AWS", "Service", "Federated") named in a
-     * Principal or NotPrincipal element, in document order without duplicates. The IAM API uses
-     * it to check that named users and roles exist (IAM answers
-     * {@link PolicyParser#invalidPrincipal(String, String)} when they do not).
-     */
-    public List<String> principals(String type) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Statement s : statements) out.addAll(s.principal().values(type));
-        return new ArrayList<>(out);
     }
 }

@@ -11,7 +11,9 @@ import java.util.Objects;
  *
  * <p>An "AWS" identifier may be "*" (everyone, equivalent to "Principal": "*"), a 12-digit
  * account id or the account's root ARN (any principal of that account), a user ARN, a role ARN
- * (the sessions of that role), or an assumed-role session ARN.
+ * (the sessions of that role), or an assumed-role session ARN. In a policy as IAM stores it, a
+ * user or a role is named by its unique id instead (AIDA…, AROA…): it matches that user, or the
+ * sessions of that role, and no later user or role given the same name.
  *
  * <p>NotPrincipal is evaluated against every identity of the caller: its own ARN, for a role
  * session also the role's ARN, and its account. The statement applies unless all of them are
@@ -80,10 +82,11 @@ public final class PrincipalElement {
             default -> {
                 for (String v : values("AWS")) {
                     if (v.equals("*")) continue;
-                    if (p.arn() != null && v.equals(p.arn())) {
+                    if (p.arn() != null && v.equals(p.arn()) || p.type() == RequestPrincipal.Type.USER && v.equals(p.userId())) {
                         return Match.DIRECT;   // the user, the session, or the root ARN itself
                     }
-                    if (p.type() == RequestPrincipal.Type.ASSUMED_ROLE && p.roleArn() != null && v.equals(p.roleArn())) {
+                    if (p.type() == RequestPrincipal.Type.ASSUMED_ROLE
+                            && (p.roleArn() != null && v.equals(p.roleArn()) || p.hasRoleId(v))) {
                         if (best.compareTo(Match.ROLE) < 0) best = Match.ROLE;
                     } else if (isAccount(v, p.accountId())) {
                         if (best.compareTo(Match.ACCOUNT) < 0) best = Match.ACCOUNT;
@@ -111,8 +114,9 @@ public final class PrincipalElement {
                 boolean roleListed = p.type() != RequestPrincipal.Type.ASSUMED_ROLE;
                 for (String v : aws) {
                     if (isAccount(v, p.accountId())) accountListed = true;
-                    if (p.arn() != null && v.equals(p.arn())) selfListed = true;
-                    if (p.roleArn() != null && v.equals(p.roleArn())) roleListed = true;
+                    if (p.arn() != null && v.equals(p.arn())
+                            || p.type() == RequestPrincipal.Type.USER && v.equals(p.userId())) selfListed = true;
+                    if (p.roleArn() != null && v.equals(p.roleArn()) || p.hasRoleId(v)) roleListed = true;
                 }
                 return !(accountListed && selfListed && roleListed);
             }

@@ -72,6 +72,15 @@ public record RequestPrincipal(Type type, String arn, String accountId, String u
         };
     }
 
+    /**
+     * Whether this is a session of the role with unique id {@code roleId} (aws:userid is
+     * "ROLE_ID:SESSION"); compared in place, since trust and resource policies ask it per statement.
+     */
+    public boolean hasRoleId(String roleId) {
+        return type == Type.ASSUMED_ROLE && userId != null && userId.length() > roleId.length()
+                && userId.charAt(roleId.length()) == ':' && userId.startsWith(roleId);
+    }
+
     /** The tag's value, the key compared ignoring case as condition keys are; null when absent. */
     public String tag(String key) {
         String v = tags.get(key);

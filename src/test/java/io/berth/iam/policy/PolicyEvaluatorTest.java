@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What an evaluation reports besides its decision (SimulatePrincipalPolicy's fields), and the matchers' edges. */
@@ -165,5 +166,43 @@ class PolicyEvaluatorTest {
         assertThat(Glob.compile("a*b*c", false, true).matches("aXXbYYbc")).isTrue();
         assertThat(Glob.compile("a*", false, false).matches("abc")).as("wildcards off").isFalse();
         assertThat(Glob.compile("ÄB", true, false).matches("äb")).isTrue();
+    }
+
+    @Test
+    void aStoredPolicyNamesItsUsersAndRolesByUniqueId() {
+        PolicyDocument trust = PolicyParser.parseStored(q("{'Version':'2012-10-17','Statement':[{'Effect':'Allow',"
+                + "'Principal':{'AWS':['AIDAALICE','AROADEPLOYER']},'Action':'sts:AssumeRole'}]}"));
+        RequestPrincipal aliceRecreated = RequestPrincipal.user(ALICE.arn(), A, "AIDANEWALICE", "alice", Map.of());
+        RequestPrincipal deployerRecreated = RequestPrincipal.assumedRole(SESSION.arn(), SESSION.roleArn(), A,
+                "AROADEPLOYERNEW", "build-42", Map.of());
+
+        assertThat(assumes(ALICE, trust)).as("the user with that id").isTrue();
+        assertThat(assumes(SESSION, trust)).as("a session of the role with that id").isTrue();
+        assertThat(assumes(BOB, trust)).isFalse();
+        assertThat(assumes(aliceRecreated, trust)).as("a new user of the same name").isFalse();
+        assertThat(assumes(deployerRecreated, trust)).as("a new role whose id starts with the old one").isFalse();
+        assertThat(assumes(ROOT, trust)).isFalse();
+    }
+
+    @Test
+    void aNotPrincipalListsUsersAndRolesByUniqueIdToo() {
+        PolicyDocument trust = PolicyParser.parseStored(q("{'Version':'2012-10-17','Statement':["
+                + "{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::" + A + ":root'},'Action':'sts:AssumeRole'},"
+                + "{'Effect':'Deny','NotPrincipal':{'AWS':['AIDAALICE','AROADEPLOYER','" + SESSION.arn() + "','" + A + "']},"
+                + "'Action':'sts:AssumeRole'}]}"));
+
+        assertThat(PolicyEvaluator.isAllowed(withAssumeRole(ALICE, trust))).as("listed by id: not denied").isTrue();
+        assertThat(PolicyEvaluator.isAllowed(withAssumeRole(SESSION, trust))).as("role by id, session by ARN").isTrue();
+        assertThat(PolicyEvaluator.isAllowed(withAssumeRole(BOB, trust))).as("not listed: denied").isFalse();
+    }
+
+    private static boolean assumes(RequestPrincipal principal, PolicyDocument trust) {
+        return PolicyEvaluator.isAllowed(AuthorizationRequest.builder(principal, "sts:AssumeRole", TARGET_ROLE)
+                .trustPolicy(trust).build());
+    }
+
+    private static AuthorizationRequest withAssumeRole(RequestPrincipal principal, PolicyDocument trust) {
+        return AuthorizationRequest.builder(principal, "sts:AssumeRole", TARGET_ROLE)
+                .identityPolicy(identity(st("Allow", "sts:AssumeRole", "*"))).trustPolicy(trust).build();
     }
 }

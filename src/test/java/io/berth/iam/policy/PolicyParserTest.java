@@ -255,13 +255,13 @@ class PolicyParserTest {
     }
 
     @Test
-    void listsPrincipalsForExistenceChecks() {
+    void keepsPrincipalsByTypeAndNamesAnInvalidOneAsIamDoes() {
         PolicyDocument d = PolicyParser.parse(q("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'AWS':['arn:aws:iam::123456789012:role/a','123456789012'],"
                 + "'Service':'ecs-tasks.amazonaws.com'},'Action':'sts:AssumeRole'},{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::123456789012:role/a'},'Action':'sts:TagSession'}]}"),
                 PolicyKind.TRUST);
-        assertThat(d.principals("AWS")).containsExactly("arn:aws:iam::123456789012:role/a", "123456789012");
-        assertThat(d.principals("Service")).containsExactly("ecs-tasks.amazonaws.com");
-        assertThat(d.statements().get(0).principal().values("AWS")).hasSize(2);
+        assertThat(d.statements().get(0).principal().values("AWS"))
+                .containsExactly("arn:aws:iam::123456789012:role/a", "123456789012");
+        assertThat(d.statements().get(0).principal().values("Service")).containsExactly("ecs-tasks.amazonaws.com");
         AwsException e = PolicyParser.invalidPrincipal("AWS", "arn:aws:iam::123456789012:role/a");
         assertThat(e.code()).isEqualTo("MalformedPolicyDocument");
         assertThat(e.getMessage()).isEqualTo("Invalid principal in policy: \"AWS\":\"arn:aws:iam::123456789012:role/a\"");
