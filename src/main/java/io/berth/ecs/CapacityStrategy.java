@@ -32,7 +32,10 @@ final class CapacityStrategy {
         return List.copyOf(new LinkedHashSet<>(requested));
     }
 
-    /** Checks a strategy against the providers associated with its cluster. */
+    /**
+     * Checks a strategy against the providers associated with its cluster, and returns it as ECS
+     * reports it: an omitted weight or base is 0.
+     */
     static List<CapacityProviderStrategyItem> validate(List<CapacityProviderStrategyItem> items, List<String> associated) {
         if (items == null) {
             return List.of();
@@ -55,7 +58,9 @@ final class CapacityStrategy {
         if (withBase > 1) {
             throw EcsErrors.invalidParameter("You can only specify a base for one capacity provider in a capacity provider strategy.");
         }
-        return List.copyOf(items);
+        return items.stream()
+                .map(i -> new CapacityProviderStrategyItem(i.capacityProvider(), weight(i), i.base() == null ? 0 : i.base()))
+                .toList();
     }
 
     /**

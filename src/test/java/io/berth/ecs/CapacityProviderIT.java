@@ -140,7 +140,8 @@ class CapacityProviderIT {
 
         Cluster put = ecs.putClusterCapacityProviders(r -> r.cluster("mixed")
                 .capacityProviders("FARGATE", "FARGATE_SPOT")
-                .defaultCapacityProviderStrategy(item("FARGATE", 1, 1), item("FARGATE_SPOT", 4, 0))).cluster();
+                .defaultCapacityProviderStrategy(item("FARGATE", 1, 1),
+                        CapacityProviderStrategyItem.builder().capacityProvider("FARGATE_SPOT").weight(4).build())).cluster();
 
         assertThat(put.capacityProviders()).containsExactly("FARGATE", "FARGATE_SPOT");
         assertThat(put.defaultCapacityProviderStrategy()).containsExactly(item("FARGATE", 1, 1), item("FARGATE_SPOT", 4, 0));

@@ -62,6 +62,12 @@ class CapacityStrategyTest {
     }
 
     @Test
+    void omittedWeightsAndBasesAreReportedAsZero() {
+        assertThat(CapacityStrategy.validate(List.of(item("FARGATE", null, null), item("FARGATE_SPOT", 2, null)), BOTH))
+                .containsExactly(item("FARGATE", 0, 0), item("FARGATE_SPOT", 2, 0));
+    }
+
+    @Test
     void onlyOneProviderHasABase() {
         assertThat(CapacityStrategy.validate(List.of(item("FARGATE", 1, 1), item("FARGATE_SPOT", 1, 0)), BOTH)).hasSize(2);
         assertRefused(() -> CapacityStrategy.validate(List.of(item("FARGATE", 1, 1), item("FARGATE_SPOT", 1, 2)), BOTH),
