@@ -12,6 +12,7 @@ import io.berth.ecs.model.Failure;
 import io.berth.ecs.model.KeyValuePair;
 import io.berth.ecs.model.ListClustersRequest;
 import io.berth.ecs.model.ListClustersResponse;
+import io.berth.ecs.model.PutClusterCapacityProvidersRequest;
 import io.berth.ecs.model.Tag;
 import io.berth.ecs.model.UpdateClusterRequest;
 import io.berth.ecs.model.UpdateClusterSettingsRequest;
@@ -31,8 +32,9 @@ import java.util.regex.Pattern;
 public final class Clusters {
 
     static final String DEFAULT = "default";
+    /** Fargate providers need no scaling attachments, so associating them completes at once. */
+    private static final String ATTACHMENTS_COMPLETE = "UPDATE_COMPLETE";
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
-    private static final Set<String> CAPACITY_PROVIDERS = Set.of("FARGATE", "FARGATE_SPOT");
     private static final Set<String> INCLUDES = Set.of("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS");
     private static final Set<String> INSIGHTS = Set.of("enabled", "disabled", "enhanced");
 
@@ -49,9 +51,10 @@ public final class Clusters {
                     "Cluster name must be 1-255 characters long and contain only letters, numbers, hyphens and underscores.");
         }
         List<Tag> tags = TagRules.validate(request.tags());
-        List<ClusterSetting> settings = settings(request.settings(), defaultSettings());
-        List<String> providers = capacityProviders(request.capacityProviders());
-        List<CapacityProviderStrategyItem> strategy = strategy(request.defaultCapacityProviderStrategy(), providers);
+        List<ClusterSetting> requested = settings(request.settings(), List.of());
+        List<String> providers = CapacityStrategy.providers(request.capacityProviders());
+        List<CapacityProviderStrategyItem> strategy = CapacityStrategy.validate(
+                request.defaultCapacityProviderStrategy(), providers);
         String scope = EcsArns.scope(context);
         return store.write(documents -> {
             Optional<Cluster> existing = ClusterRepository.find(documents, scope, name);
@@ -59,7 +62,8 @@ public final class Clusters {
                 return new ClusterResponse(existing.get());
             }
             Cluster cluster = new Cluster(EcsArns.cluster(context, name), name, request.configuration(), "ACTIVE",
-                    0, 0, 0, 0, List.of(), tags, settings, providers, strategy, List.of(), null,
+                    0, 0, 0, 0, List.of(), tags, settings(requested, defaultSettings(documents, context)), providers,
+                    strategy, List.of(), providers.isEmpty() ? null : ATTACHMENTS_COMPLETE,
                     request.serviceConnectDefaults());
             ClusterRepository.save(documents, scope, cluster);
             return new ClusterResponse(cluster);
@@ -104,7 +108,7 @@ public final class Clusters {
     }
 
     public ClusterResponse updateCluster(RequestContext context, UpdateClusterRequest request) {
-        return update(context, request.cluster(), cluster -> {
+        return update(context, request.cluster(), (documents, cluster) -> {
             List<ClusterSetting> settings = request.settings() == null ? cluster.settings()
                     : settings(request.settings(), cluster.settings());
             return new Cluster(cluster.clusterArn(), cluster.clusterName(),
@@ -124,8 +128,29 @@ public final class Clusters {
         return updateCluster(context, new UpdateClusterRequest(request.cluster(), request.settings(), null, null));
     }
 
+    public ClusterResponse putClusterCapacityProviders(RequestContext context, PutClusterCapacityProvidersRequest request) {
+        if (request.capacityProviders() == null) {
+            throw EcsErrors.invalidParameter("capacityProviders can not be null.");
+        }
+        if (request.defaultCapacityProviderStrategy() == null) {
+            throw EcsErrors.invalidParameter("defaultCapacityProviderStrategy can not be null.");
+        }
+        List<String> providers = CapacityStrategy.providers(request.capacityProviders());
+        List<CapacityProviderStrategyItem> strategy = CapacityStrategy.validate(
+                request.defaultCapacityProviderStrategy(), providers);
+        String scope = EcsArns.scope(context);
+        return update(context, request.cluster(), (documents, cluster) -> {
+            requireUnused(documents, scope, cluster, providers);
+            return new Cluster(cluster.clusterArn(), cluster.clusterName(), cluster.configuration(), cluster.status(),
+                    cluster.registeredContainerInstancesCount(), cluster.runningTasksCount(),
+                    cluster.pendingTasksCount(), cluster.activeServicesCount(), cluster.statistics(), cluster.tags(),
+                    cluster.settings(), providers, strategy, List.of(), ATTACHMENTS_COMPLETE,
+                    cluster.serviceConnectDefaults());
+        });
+    }
+
     public ClusterResponse deleteCluster(RequestContext context, DeleteClusterRequest request) {
-        return update(context, request.cluster(), cluster -> {
+        return update(context, request.cluster(), (documents, cluster) -> {
             if (cluster.activeServicesCount() > 0) {
                 throw new io.berth.edge.AwsException("ClusterContainsServicesException", 400,
                         "The Cluster cannot be deleted while Services are active.");
@@ -139,10 +164,11 @@ public final class Clusters {
     }
 
     /** Reads, changes and saves an ACTIVE cluster in one transaction. */
-    private ClusterResponse update(RequestContext context, String ref, java.util.function.UnaryOperator<Cluster> change) {
+    private ClusterResponse update(RequestContext context, String ref,
+                                   java.util.function.BiFunction<Documents, Cluster, Cluster> change) {
         String scope = EcsArns.scope(context);
         return store.write(documents -> {
-            Cluster changed = change.apply(withCounts(documents, scope, active(documents, context, ref)));
+            Cluster changed = change.apply(documents, withCounts(documents, scope, active(documents, context, ref)));
             ClusterRepository.save(documents, scope, changed);
             return new ClusterResponse(changed);
         });
@@ -160,10 +186,22 @@ public final class Clusters {
         return ClusterRepository.find(documents, scope, DEFAULT).filter(c -> "ACTIVE".equals(c.status()))
                 .orElseGet(() -> {
                     Cluster created = new Cluster(EcsArns.cluster(context, DEFAULT), DEFAULT, null, "ACTIVE", 0, 0, 0, 0,
-                            List.of(), List.of(), defaultSettings(), List.of(), List.of(), List.of(), null, null);
+                            List.of(), List.of(), defaultSettings(documents, context), List.of(), List.of(), List.of(),
+                            null, null);
                     ClusterRepository.save(documents, scope, created);
                     return created;
                 });
+    }
+
+    /** Refuses to take a provider away from a cluster while tasks not yet stopped run on it, as ECS does. */
+    private static void requireUnused(Documents documents, String scope, Cluster cluster, List<String> kept) {
+        for (StoredTask stored : TaskRepository.page(documents, scope, cluster.clusterName(), null, Integer.MAX_VALUE)) {
+            String provider = stored.task().capacityProviderName();
+            if (provider != null && !kept.contains(provider) && !"STOPPED".equals(stored.task().lastStatus())) {
+                throw new io.berth.edge.AwsException("ResourceInUseException", 400,
+                        "The specified capacity provider is in use and cannot be removed.");
+            }
+        }
     }
 
     /** The cluster with its task counts, which are derived from its tasks rather than kept. */
@@ -240,8 +278,10 @@ public final class Clusters {
                 c.attachmentsStatus(), c.serviceConnectDefaults());
     }
 
-    private static List<ClusterSetting> defaultSettings() {
-        return List.of(new ClusterSetting("containerInsights", "disabled"));
+    /** A new cluster's settings: Container Insights as the creator's account setting says. */
+    private static List<ClusterSetting> defaultSettings(Documents documents, RequestContext context) {
+        return List.of(new ClusterSetting(AccountSettingRules.CONTAINER_INSIGHTS,
+                AccountSettings.effectiveValue(documents, context, AccountSettingRules.CONTAINER_INSIGHTS)));
     }
 
     /** Applies requested settings over the current ones, validating each as ECS does. */
@@ -262,45 +302,5 @@ public final class Clusters {
             byName.put(setting.name(), setting);
         }
         return List.copyOf(byName.values());
-    }
-
-    private static List<String> capacityProviders(List<String> requested) {
-        if (requested == null) {
-            return List.of();
-        }
-        for (String provider : requested) {
-            if (!CAPACITY_PROVIDERS.contains(provider)) {
-                throw EcsErrors.invalidParameter("The specified capacity provider " + provider + " does not exist.");
-            }
-        }
-        return List.copyOf(new java.util.LinkedHashSet<>(requested));
-    }
-
-    private static List<CapacityProviderStrategyItem> strategy(List<CapacityProviderStrategyItem> items,
-                                                               List<String> providers) {
-        if (items == null) {
-            return List.of();
-        }
-        int withBase = 0;
-        for (CapacityProviderStrategyItem item : items) {
-            if (item.capacityProvider() == null || !providers.contains(item.capacityProvider())) {
-                throw EcsErrors.invalidParameter("The specified capacity provider strategy cannot contain a capacity "
-                        + "provider that is not associated with the cluster. Associate the capacity provider with the "
-                        + "cluster or specify a valid capacity provider and try again.");
-            }
-            if (item.weight() != null && (item.weight() < 0 || item.weight() > 1000)) {
-                throw EcsErrors.invalidParameter("The capacity provider strategy weight must be between 0 and 1000.");
-            }
-            if (item.base() != null && (item.base() < 0 || item.base() > 100000)) {
-                throw EcsErrors.invalidParameter("The capacity provider strategy base must be between 0 and 100000.");
-            }
-            if (item.base() != null && item.base() > 0) {
-                withBase++;
-            }
-        }
-        if (withBase > 1) {
-            throw EcsErrors.invalidParameter("You can only specify a base for one capacity provider in a capacity provider strategy.");
-        }
-        return List.copyOf(items);
     }
 }

@@ -1,7 +1,18 @@
 package io.berth.ecs;
 
 import io.berth.ec2.Networks;
+import io.berth.ecs.model.CreateCapacityProviderRequest;
 import io.berth.ecs.model.CreateClusterRequest;
+import io.berth.ecs.model.DeleteAccountSettingRequest;
+import io.berth.ecs.model.DeleteCapacityProviderRequest;
+import io.berth.ecs.model.DescribeCapacityProvidersRequest;
+import io.berth.ecs.model.DescribeContainerInstancesRequest;
+import io.berth.ecs.model.ListAccountSettingsRequest;
+import io.berth.ecs.model.ListContainerInstancesRequest;
+import io.berth.ecs.model.PutAccountSettingDefaultRequest;
+import io.berth.ecs.model.PutAccountSettingRequest;
+import io.berth.ecs.model.PutClusterCapacityProvidersRequest;
+import io.berth.ecs.model.UpdateCapacityProviderRequest;
 import io.berth.ecs.model.DescribeTasksRequest;
 import io.berth.ecs.model.ListTasksRequest;
 import io.berth.ecs.model.RunTaskRequest;
@@ -49,6 +60,9 @@ public final class EcsApi {
         Tasks tasks = new Tasks(store, ids, capacityAvailable, signal, networks);
         TaskDefinitions taskDefinitions = new TaskDefinitions(store);
         ResourceTags tags = new ResourceTags(store);
+        CapacityProviders capacityProviders = new CapacityProviders(store);
+        AccountSettings accountSettings = new AccountSettings(store);
+        ContainerInstances containerInstances = new ContainerInstances(store);
         return new ServiceDefinition.Json("ecs", TARGET_PREFIX, List.of(
                 op("CreateCluster", CreateClusterRequest.class,
                         (c, r) -> List.of(clusterArn(c, r.clusterName())), clusters::createCluster)
@@ -64,6 +78,34 @@ public final class EcsApi {
                         (c, r) -> List.of(clusterArn(c, r.cluster())), clusters::updateClusterSettings),
                 op("DeleteCluster", DeleteClusterRequest.class,
                         (c, r) -> List.of(clusterArn(c, r.cluster())), clusters::deleteCluster),
+                op("PutClusterCapacityProviders", PutClusterCapacityProvidersRequest.class,
+                        (c, r) -> List.of(clusterArn(c, r.cluster())), clusters::putClusterCapacityProviders),
+                op("DescribeCapacityProviders", DescribeCapacityProvidersRequest.class,
+                        (c, r) -> r.capacityProviders() == null || r.capacityProviders().isEmpty() ? List.of("*")
+                                : r.capacityProviders().stream().map(ref -> capacityProviderArn(c, ref)).toList(),
+                        capacityProviders::describeCapacityProviders),
+                op("CreateCapacityProvider", CreateCapacityProviderRequest.class,
+                        (c, r) -> List.of(capacityProviderArn(c, r.name())), capacityProviders::createCapacityProvider)
+                        .withConditionKeys(r -> RequestTags.keys(r.tags())),
+                op("UpdateCapacityProvider", UpdateCapacityProviderRequest.class,
+                        (c, r) -> List.of(capacityProviderArn(c, r.name())), capacityProviders::updateCapacityProvider),
+                op("DeleteCapacityProvider", DeleteCapacityProviderRequest.class,
+                        (c, r) -> List.of(capacityProviderArn(c, r.capacityProvider())),
+                        capacityProviders::deleteCapacityProvider),
+                op("ListAccountSettings", ListAccountSettingsRequest.class, ResourceResolver.any(),
+                        accountSettings::listAccountSettings),
+                op("PutAccountSetting", PutAccountSettingRequest.class, ResourceResolver.any(),
+                        accountSettings::putAccountSetting),
+                op("PutAccountSettingDefault", PutAccountSettingDefaultRequest.class, ResourceResolver.any(),
+                        accountSettings::putAccountSettingDefault),
+                op("DeleteAccountSetting", DeleteAccountSettingRequest.class, ResourceResolver.any(),
+                        accountSettings::deleteAccountSetting),
+                op("ListContainerInstances", ListContainerInstancesRequest.class,
+                        (c, r) -> List.of(clusterArn(c, r.cluster())), containerInstances::listContainerInstances),
+                op("DescribeContainerInstances", DescribeContainerInstancesRequest.class,
+                        (c, r) -> r.containerInstances() == null || r.containerInstances().isEmpty() ? List.of("*")
+                                : r.containerInstances().stream().map(ref -> containerInstanceArn(c, r.cluster(), ref)).toList(),
+                        containerInstances::describeContainerInstances),
                 op("RegisterTaskDefinition", RegisterTaskDefinitionRequest.class, ResourceResolver.any(),
                         taskDefinitions::registerTaskDefinition)
                         .passingRoles((c, r) -> roles(r.taskRoleArn(), r.executionRoleArn()))
@@ -132,6 +174,23 @@ public final class EcsApi {
         String clusterName = cluster == null || cluster.isEmpty() ? Clusters.DEFAULT
                 : cluster.substring(cluster.lastIndexOf('/') + 1);
         return EcsArns.prefix(context) + "task/" + clusterName + "/" + ref;
+    }
+
+    /** The ARN IAM sees for a capacity provider reference (a name or an ARN). */
+    private static String capacityProviderArn(RequestContext context, String ref) {
+        if (ref == null || ref.startsWith("arn:")) {
+            return String.valueOf(ref);
+        }
+        return CapacityProviders.arn(context, ref);
+    }
+
+    private static String containerInstanceArn(RequestContext context, String cluster, String ref) {
+        if (ref == null || ref.startsWith("arn:")) {
+            return String.valueOf(ref);
+        }
+        String clusterName = cluster == null || cluster.isEmpty() ? Clusters.DEFAULT
+                : cluster.substring(cluster.lastIndexOf('/') + 1);
+        return ContainerInstances.arn(context, clusterName, ref);
     }
 
     /** The ARN IAM sees for a cluster reference (a name, an ARN, or none for {@code default}). */

@@ -33,13 +33,15 @@ final class TaskLaunch {
 
     static final String PLATFORM_VERSION = "1.4.0";
     private static final Set<String> PLATFORM_VERSIONS = Set.of("LATEST", PLATFORM_VERSION);
-    private static final Set<String> FARGATE_PROVIDERS = Set.of("FARGATE", "FARGATE_SPOT");
     private static final int DEFAULT_EPHEMERAL_GIB = 20;
 
     private TaskLaunch() {
     }
 
-    /** Why a launch cannot be placed at all (ECS answers these in {@code failures}, not as errors). */
+    /**
+     * ECS's answer to a launch on EC2 capacity in a cluster without container instances, which
+     * every Berth cluster is: Berth runs Fargate capacity only.
+     */
     static final String NO_CONTAINER_INSTANCES = "No Container Instances were found in your cluster.";
 
     /** The capacity a task is launched on: Fargate with or without a named capacity provider. */
@@ -47,8 +49,9 @@ final class TaskLaunch {
     }
 
     /**
-     * The placements of {@code count} tasks, or null when the request asks for EC2 or EXTERNAL
-     * capacity, which Berth (like a Fargate-only cluster) does not have.
+     * The placements of {@code count} tasks: on Fargate when asked for, else by the request's
+     * capacity provider strategy, else by the cluster's default one. With none of these ECS
+     * launches on EC2 capacity, which Berth clusters (like any without container instances) lack.
      */
     static List<Placement> placements(RunTaskRequest request, Cluster cluster, int count) {
         if (request.launchType() != null && request.capacityProviderStrategy() != null
@@ -62,7 +65,7 @@ final class TaskLaunch {
                 if (!Set.of("EC2", "EXTERNAL", "MANAGED_INSTANCES").contains(request.launchType())) {
                     throw EcsErrors.invalidParameter("launchType must be one of EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES.");
                 }
-                return null;
+                throw EcsErrors.invalidParameter(NO_CONTAINER_INSTANCES);
             }
             for (int i = 0; i < count; i++) {
                 placements.add(new Placement("FARGATE", null));
@@ -73,15 +76,11 @@ final class TaskLaunch {
                 && !request.capacityProviderStrategy().isEmpty()
                 ? request.capacityProviderStrategy() : cluster.defaultCapacityProviderStrategy();
         if (strategy == null || strategy.isEmpty()) {
-            return null;
+            throw EcsErrors.invalidParameter(NO_CONTAINER_INSTANCES);
         }
-        for (CapacityProviderStrategyItem item : strategy) {
-            if (!FARGATE_PROVIDERS.contains(item.capacityProvider())) {
-                throw EcsErrors.invalidParameter("The specified capacity provider strategy cannot contain a capacity "
-                        + "provider that is not associated with the cluster. Associate the capacity provider with the "
-                        + "cluster or specify a valid capacity provider and try again.");
-            }
-        }
+        CapacityStrategy.validate(strategy,
+                cluster.capacityProviders() == null ? List.of() : cluster.capacityProviders());
+        CapacityStrategy.requirePlaceable(strategy);
         for (String provider : CapacityStrategy.spread(strategy, count)) {
             placements.add(new Placement("FARGATE", provider));
         }

@@ -80,9 +80,6 @@ public final class Tasks {
             TaskLaunch.validate(request, definition);
             TaskDefinition launched = TaskLaunch.applyOverrides(definition, request.overrides());
             List<TaskLaunch.Placement> placements = TaskLaunch.placements(request, cluster, count);
-            if (placements == null) {
-                return new TasksResponse(List.of(), List.of(new Failure(cluster.clusterArn(), TaskLaunch.NO_CONTAINER_INSTANCES, null)));
-            }
             if (!capacityAvailable.getAsBoolean()) {
                 List<Failure> failures = new ArrayList<>();
                 for (int i = 0; i < count; i++) {

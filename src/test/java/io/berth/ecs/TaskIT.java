@@ -52,7 +52,7 @@ class TaskIT {
         berth = TestBerth.start(dataDir);
         ecs = berth.ecs();
         subnet = berth.defaultSubnetId();
-        ecs.createCluster(r -> r.clusterName("tasks"));
+        ecs.createCluster(r -> r.clusterName("tasks").capacityProviders("FARGATE", "FARGATE_SPOT"));
     }
 
     @AfterAll
@@ -363,8 +363,8 @@ class TaskIT {
         assertThatThrownBy(() -> ecs.runTask(run(td).cluster("no-such-cluster").build()))
                 .isInstanceOfSatisfying(EcsException.class, e ->
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ClusterNotFoundException"));
-        assertThat(ecs.runTask(run(td).launchType(LaunchType.EC2).build()).failures())
-                .singleElement().satisfies(f -> assertThat(f.reason()).isEqualTo("No Container Instances were found in your cluster."));
+        assertThatThrownBy(() -> ecs.runTask(run(td).launchType(LaunchType.EC2).build()))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("No Container Instances were found in your cluster.");
         assertThatThrownBy(() -> ecs.runTask(run(td).overrides(o -> o.containerOverrides(c -> c.name("nope"))).build()))
                 .isInstanceOf(InvalidParameterException.class);
         assertThatThrownBy(() -> ecs.stopTask(r -> r.cluster("tasks").task("0123456789abcdef0123456789abcdef")))

@@ -1,0 +1,5 @@
+package io.berth.ecs.model;
+
+
+public record AutoScalingGroupProvider(String autoScalingGroupArn, ManagedScaling managedScaling, String managedTerminationProtection, String managedDraining) {
+}

@@ -1,0 +1,5 @@
+package io.berth.ecs.model;
+
+
+public record ManagedInstancesProviderConfiguration(String infrastructureRoleArn, String propagateTags) {
+}

@@ -1,0 +1,5 @@
+package io.berth.ecs.model;
+
+
+public record PutAccountSettingDefaultRequest(String name, String value) {
+}

@@ -1,0 +1,5 @@
+package io.berth.ecs.model;
+
+
+public record SettingResponse(Setting setting) {
+}
