@@ -85,7 +85,7 @@ class Ec2NetworkInterfacesIT {
         assertThat(described.groups()).extracting(GroupIdentifier::groupId, GroupIdentifier::groupName)
                 .containsExactly(tuple(group, "task"));
         assertThat(described.attachment().statusAsString()).isEqualTo("attached");
-        assertThat(described.attachment().attachmentId()).matches("eni-attach-[0-9a-f]{17}");
+        assertThat(described.attachment().attachmentId()).matches("ela-attach-[0-9a-f]{17}");
         assertThat(described.attachment().attachTime()).isNotNull();
         assertThat(described.privateIpAddresses()).singleElement()
                 .satisfies(a -> assertThat(a.primary()).isTrue());
