@@ -99,6 +99,9 @@ public final class Ec2Api {
         operations.add(op("RevokeSecurityGroupEgress", Ec2Requests::securityGroupRules,
                 (c, r) -> List.of(arn(c, "security-group", r.group().groupId())),
                 (c, r) -> rules.revoke(c, r, true), Ec2Responses::revoked));
+        operations.add(op("ModifySecurityGroupRules", Ec2Requests::modifySecurityGroupRules,
+                (c, r) -> List.of(arn(c, "security-group", r.groupId())), rules::modifySecurityGroupRules,
+                Ec2Responses::returned));
         operations.add(op("DescribeSecurityGroupRules", Ec2Requests.describe("SecurityGroupRuleId"), any(),
                 rules::describeSecurityGroupRules,
                 Ec2Responses.page("securityGroupRuleSet", Ec2Responses::securityGroupRule)));

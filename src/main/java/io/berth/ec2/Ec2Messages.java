@@ -179,6 +179,19 @@ final class Ec2Messages {
     record NetworkInterfaceAttributeResult(StoredInterface networkInterface, String attribute) {
     }
 
+    /** ModifySecurityGroupRules: each rule, by id, with all it is to be from now on. */
+    record ModifySecurityGroupRulesRequest(String groupId, List<SecurityGroupRuleUpdate> rules) {
+    }
+
+    record SecurityGroupRuleUpdate(String securityGroupRuleId, SecurityGroupRuleRequest rule) {
+    }
+
+    /** A rule on its own: a protocol, ports, and one peer. */
+    record SecurityGroupRuleRequest(String ipProtocol, Integer fromPort, Integer toPort, String cidrIpv4,
+                                    String cidrIpv6, String prefixListId, String referencedGroupId,
+                                    String description) {
+    }
+
     record CreateTagsRequest(List<String> resources, List<Tag> tags) {
     }
 

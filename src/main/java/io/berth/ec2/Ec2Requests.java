@@ -21,9 +21,12 @@ import io.berth.ec2.Ec2Messages.IpPermission;
 import io.berth.ec2.Ec2Messages.IpRange;
 import io.berth.ec2.Ec2Messages.Ipv6Range;
 import io.berth.ec2.Ec2Messages.ModifyNetworkInterfaceAttributeRequest;
+import io.berth.ec2.Ec2Messages.ModifySecurityGroupRulesRequest;
 import io.berth.ec2.Ec2Messages.ModifySubnetAttributeRequest;
 import io.berth.ec2.Ec2Messages.ModifyVpcAttributeRequest;
 import io.berth.ec2.Ec2Messages.PrefixListId;
+import io.berth.ec2.Ec2Messages.SecurityGroupRuleRequest;
+import io.berth.ec2.Ec2Messages.SecurityGroupRuleUpdate;
 import io.berth.ec2.Ec2Messages.SecurityGroupRulesRequest;
 import io.berth.ec2.Ec2Messages.UserIdGroupPair;
 
@@ -105,6 +108,19 @@ final class Ec2Requests {
     static SecurityGroupRulesRequest securityGroupRules(Ec2Params p) {
         return new SecurityGroupRulesRequest(new GroupReference(p.string("GroupId"), p.string("GroupName")),
                 ipPermissions(p), p.strings("SecurityGroupRuleId"), p.tagSpecifications());
+    }
+
+    static ModifySecurityGroupRulesRequest modifySecurityGroupRules(Ec2Params p) {
+        return new ModifySecurityGroupRulesRequest(p.string("GroupId"), p.structures("SecurityGroupRule").stream()
+                .map(u -> new SecurityGroupRuleUpdate(u.string("SecurityGroupRuleId"), securityGroupRule(u)))
+                .toList());
+    }
+
+    private static SecurityGroupRuleRequest securityGroupRule(Ec2Params u) {
+        String r = "SecurityGroupRule.";
+        return new SecurityGroupRuleRequest(u.string(r + "IpProtocol"), u.integer(r + "FromPort"),
+                u.integer(r + "ToPort"), u.string(r + "CidrIpv4"), u.string(r + "CidrIpv6"),
+                u.string(r + "PrefixListId"), u.string(r + "ReferencedGroupId"), u.string(r + "Description"));
     }
 
     /**

@@ -32,6 +32,7 @@ final class Subnets {
             .field("subnet-id", v -> v.subnet().subnetId())
             .field("vpc-id", v -> v.subnet().vpcId())
             .field("availability-zone", v -> v.subnet().availabilityZone())
+            .field("availabilityZone", v -> v.subnet().availabilityZone())
             .field("availability-zone-id", v -> v.subnet().availabilityZoneId())
             .field("available-ip-address-count", v -> Long.toString(v.availableIpAddressCount()))
             .field("cidr-block", v -> v.subnet().cidrBlock())

@@ -38,6 +38,7 @@ final class Vpcs {
             .field("cidr-block-association.state", v -> "associated")
             .field("dhcp-options-id", StoredVpc::dhcpOptionsId)
             .flag("is-default", StoredVpc::defaultVpc)
+            .flag("isDefault", StoredVpc::defaultVpc)
             .field("owner-id", StoredVpc::ownerId)
             .field("state", v -> "available")
             .tags(StoredVpc::tags)
