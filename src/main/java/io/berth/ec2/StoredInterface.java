@@ -24,7 +24,10 @@ record StoredInterface(String networkInterfaceId, String ownerId, String subnetI
     static final String ATTACHMENT_STATUS = "attached";
     /** Who owns the "instance" a Fargate task's interface is attached to. */
     static final String INSTANCE_OWNER = "amazon-aws";
-    /** Fargate's interfaces name an AWS-owned account as their requester, not the user's. */
+    /**
+     * Fargate's interfaces name an AWS-owned account as their requester, not the user's; which
+     * account varies on AWS, so this is one 12-digit id standing for it.
+     */
     static final String TASK_REQUESTER_ID = "578734482556";
 
     StoredInterface {
