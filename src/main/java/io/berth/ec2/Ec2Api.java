@@ -99,12 +99,31 @@ public final class Ec2Api {
         operations.add(op("RevokeSecurityGroupEgress", Ec2Requests::securityGroupRules,
                 (c, r) -> List.of(arn(c, "security-group", r.group().groupId())),
                 (c, r) -> rules.revoke(c, r, true), Ec2Responses::revoked));
+        operations.add(op("ModifySecurityGroupRules", Ec2Requests::modifySecurityGroupRules,
+                (c, r) -> List.of(arn(c, "security-group", r.groupId())), rules::modifySecurityGroupRules,
+                Ec2Responses::returned));
         operations.add(op("DescribeSecurityGroupRules", Ec2Requests.describe("SecurityGroupRuleId"), any(),
                 rules::describeSecurityGroupRules,
                 Ec2Responses.page("securityGroupRuleSet", Ec2Responses::securityGroupRule)));
+        operations.add(op("CreateNetworkInterface", Ec2Requests::createNetworkInterface, (c, r) -> {
+            List<String> resources = new ArrayList<>(List.of(arn(c, "network-interface", null),
+                    arn(c, "subnet", r.subnetId())));
+            r.groupIds().forEach(id -> resources.add(arn(c, "security-group", id)));
+            return resources;
+        }, interfaces::createNetworkInterface, Ec2Responses::createNetworkInterface));
         operations.add(op("DescribeNetworkInterfaces", Ec2Requests.describe("NetworkInterfaceId"), any(),
                 interfaces::describeNetworkInterfaces,
                 Ec2Responses.page("networkInterfaceSet", Ec2Responses::networkInterface)));
+        operations.add(op("DeleteNetworkInterface", Ec2Requests::deleteNetworkInterface,
+                (c, r) -> List.of(arn(c, "network-interface", r.networkInterfaceId())),
+                interfaces::deleteNetworkInterface, Ec2Responses::returned));
+        operations.add(op("ModifyNetworkInterfaceAttribute", Ec2Requests::modifyNetworkInterfaceAttribute, (c, r) -> {
+            List<String> resources = new ArrayList<>(List.of(arn(c, "network-interface", r.networkInterfaceId())));
+            r.groupIds().forEach(id -> resources.add(arn(c, "security-group", id)));
+            return resources;
+        }, interfaces::modifyNetworkInterfaceAttribute, Ec2Responses::returned));
+        operations.add(op("DescribeNetworkInterfaceAttribute", Ec2Requests::describeNetworkInterfaceAttribute, any(),
+                interfaces::describeNetworkInterfaceAttribute, Ec2Responses::networkInterfaceAttribute));
         operations.add(op("CreateTags", Ec2Requests::createTags, (c, r) -> arns(c, r.resources()), tags::createTags,
                 Ec2Responses::returned));
         operations.add(op("DeleteTags", Ec2Requests::deleteTags, (c, r) -> arns(c, r.resources()), tags::deleteTags,

@@ -149,6 +149,49 @@ final class Ec2Messages {
     record RevokeResult(List<IpPermission> unknownIpPermissions) {
     }
 
+    /** {@code SecurityGroupId.N} empty means the VPC's default group; a null address, the lowest free one. */
+    record CreateNetworkInterfaceRequest(String subnetId, List<String> groupIds, String description,
+                                         String privateIpAddress, List<String> privateIpAddresses,
+                                         Integer secondaryPrivateIpAddressCount, Integer ipv6AddressCount,
+                                         String interfaceType, List<TagSpecification> tagSpecifications,
+                                         String clientToken) {
+    }
+
+    record CreateNetworkInterfaceResult(StoredInterface networkInterface, String clientToken) {
+    }
+
+    record DeleteNetworkInterfaceRequest(String networkInterfaceId) {
+    }
+
+    /**
+     * Each attribute, null (empty for the groups) when not named; EC2 takes one at a time. The
+     * attachment's change is its {@code Attachment.AttachmentId} and {@code DeleteOnTermination}.
+     */
+    record ModifyNetworkInterfaceAttributeRequest(String networkInterfaceId, String description,
+                                                  Boolean sourceDestCheck, List<String> groupIds,
+                                                  String attachmentId, Boolean deleteOnTermination) {
+    }
+
+    /** {@code Attribute}: description, groupSet, sourceDestCheck, attachment or associatePublicIpAddress. */
+    record DescribeNetworkInterfaceAttributeRequest(String networkInterfaceId, String attribute) {
+    }
+
+    record NetworkInterfaceAttributeResult(StoredInterface networkInterface, String attribute) {
+    }
+
+    /** ModifySecurityGroupRules: each rule, by id, with all it is to be from now on. */
+    record ModifySecurityGroupRulesRequest(String groupId, List<SecurityGroupRuleUpdate> rules) {
+    }
+
+    record SecurityGroupRuleUpdate(String securityGroupRuleId, SecurityGroupRuleRequest rule) {
+    }
+
+    /** A rule on its own: a protocol, ports, and one peer. */
+    record SecurityGroupRuleRequest(String ipProtocol, Integer fromPort, Integer toPort, String cidrIpv4,
+                                    String cidrIpv6, String prefixListId, String referencedGroupId,
+                                    String description) {
+    }
+
     record CreateTagsRequest(List<String> resources, List<Tag> tags) {
     }
 

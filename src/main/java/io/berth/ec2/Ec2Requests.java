@@ -1,14 +1,17 @@
 package io.berth.ec2;
 
+import io.berth.ec2.Ec2Messages.CreateNetworkInterfaceRequest;
 import io.berth.ec2.Ec2Messages.CreateSecurityGroupRequest;
 import io.berth.ec2.Ec2Messages.CreateSubnetRequest;
 import io.berth.ec2.Ec2Messages.CreateTagsRequest;
 import io.berth.ec2.Ec2Messages.CreateVpcRequest;
+import io.berth.ec2.Ec2Messages.DeleteNetworkInterfaceRequest;
 import io.berth.ec2.Ec2Messages.DeleteSecurityGroupRequest;
 import io.berth.ec2.Ec2Messages.DeleteSubnetRequest;
 import io.berth.ec2.Ec2Messages.DeleteTagsRequest;
 import io.berth.ec2.Ec2Messages.DeleteVpcRequest;
 import io.berth.ec2.Ec2Messages.DescribeAvailabilityZonesRequest;
+import io.berth.ec2.Ec2Messages.DescribeNetworkInterfaceAttributeRequest;
 import io.berth.ec2.Ec2Messages.DescribeRegionsRequest;
 import io.berth.ec2.Ec2Messages.DescribeRequest;
 import io.berth.ec2.Ec2Messages.DescribeSecurityGroupsRequest;
@@ -17,9 +20,13 @@ import io.berth.ec2.Ec2Messages.GroupReference;
 import io.berth.ec2.Ec2Messages.IpPermission;
 import io.berth.ec2.Ec2Messages.IpRange;
 import io.berth.ec2.Ec2Messages.Ipv6Range;
+import io.berth.ec2.Ec2Messages.ModifyNetworkInterfaceAttributeRequest;
+import io.berth.ec2.Ec2Messages.ModifySecurityGroupRulesRequest;
 import io.berth.ec2.Ec2Messages.ModifySubnetAttributeRequest;
 import io.berth.ec2.Ec2Messages.ModifyVpcAttributeRequest;
 import io.berth.ec2.Ec2Messages.PrefixListId;
+import io.berth.ec2.Ec2Messages.SecurityGroupRuleRequest;
+import io.berth.ec2.Ec2Messages.SecurityGroupRuleUpdate;
 import io.berth.ec2.Ec2Messages.SecurityGroupRulesRequest;
 import io.berth.ec2.Ec2Messages.UserIdGroupPair;
 
@@ -103,6 +110,19 @@ final class Ec2Requests {
                 ipPermissions(p), p.strings("SecurityGroupRuleId"), p.tagSpecifications());
     }
 
+    static ModifySecurityGroupRulesRequest modifySecurityGroupRules(Ec2Params p) {
+        return new ModifySecurityGroupRulesRequest(p.string("GroupId"), p.structures("SecurityGroupRule").stream()
+                .map(u -> new SecurityGroupRuleUpdate(u.string("SecurityGroupRuleId"), securityGroupRule(u)))
+                .toList());
+    }
+
+    private static SecurityGroupRuleRequest securityGroupRule(Ec2Params u) {
+        String r = "SecurityGroupRule.";
+        return new SecurityGroupRuleRequest(u.string(r + "IpProtocol"), u.integer(r + "FromPort"),
+                u.integer(r + "ToPort"), u.string(r + "CidrIpv4"), u.string(r + "CidrIpv6"),
+                u.string(r + "PrefixListId"), u.string(r + "ReferencedGroupId"), u.string(r + "Description"));
+    }
+
     /**
      * {@code IpPermissions.N}; or, as older clients send one CIDR rule, the top-level
      * {@code IpProtocol}, {@code FromPort}, {@code ToPort} and {@code CidrIp}.
@@ -126,6 +146,28 @@ final class Ec2Requests {
                         .map(r -> new Ipv6Range(r.string("CidrIpv6"), r.string("Description"))).toList(),
                 p.structures("PrefixListIds").stream()
                         .map(r -> new PrefixListId(r.string("PrefixListId"), r.string("Description"))).toList());
+    }
+
+    static CreateNetworkInterfaceRequest createNetworkInterface(Ec2Params p) {
+        return new CreateNetworkInterfaceRequest(p.string("SubnetId"), p.strings("SecurityGroupId"),
+                p.string("Description"), p.string("PrivateIpAddress"),
+                p.structures("PrivateIpAddresses").stream().map(a -> a.string("PrivateIpAddress")).toList(),
+                p.integer("SecondaryPrivateIpAddressCount"), p.integer("Ipv6AddressCount"), p.string("InterfaceType"),
+                p.tagSpecifications(), p.string("ClientToken"));
+    }
+
+    static DeleteNetworkInterfaceRequest deleteNetworkInterface(Ec2Params p) {
+        return new DeleteNetworkInterfaceRequest(p.string("NetworkInterfaceId"));
+    }
+
+    static ModifyNetworkInterfaceAttributeRequest modifyNetworkInterfaceAttribute(Ec2Params p) {
+        return new ModifyNetworkInterfaceAttributeRequest(p.string("NetworkInterfaceId"), p.string("Description.Value"),
+                p.bool("SourceDestCheck.Value"), p.strings("SecurityGroupId"), p.string("Attachment.AttachmentId"),
+                p.bool("Attachment.DeleteOnTermination"));
+    }
+
+    static DescribeNetworkInterfaceAttributeRequest describeNetworkInterfaceAttribute(Ec2Params p) {
+        return new DescribeNetworkInterfaceAttributeRequest(p.string("NetworkInterfaceId"), p.string("Attribute"));
     }
 
     static CreateTagsRequest createTags(Ec2Params p) {

@@ -1,10 +1,12 @@
 package io.berth.ec2;
 
 import io.berth.ec2.Ec2Messages.AuthorizeResult;
+import io.berth.ec2.Ec2Messages.CreateNetworkInterfaceResult;
 import io.berth.ec2.Ec2Messages.CreateSecurityGroupResult;
 import io.berth.ec2.Ec2Messages.GroupIdentifier;
 import io.berth.ec2.Ec2Messages.IpPermission;
 import io.berth.ec2.Ec2Messages.IpRange;
+import io.berth.ec2.Ec2Messages.NetworkInterfaceAttributeResult;
 import io.berth.ec2.Ec2Messages.Page;
 import io.berth.ec2.Ec2Messages.Return;
 import io.berth.ec2.Ec2Messages.RevokeResult;
@@ -228,6 +230,16 @@ final class Ec2Responses {
         tagSet(xml, rule.tags());
     }
 
+    static void createNetworkInterface(CreateNetworkInterfaceResult result, XMLStreamWriter xml)
+            throws XMLStreamException {
+        structure(xml, "networkInterface", result.networkInterface(), Ec2Responses::networkInterface);
+        element(xml, "clientToken", result.clientToken());
+    }
+
+    /**
+     * A task's interface shows as Fargate's do on AWS: requester-managed, in use, attached by
+     * ECS; an interface a user created is theirs and available.
+     */
     static void networkInterface(StoredInterface eni, XMLStreamWriter xml) throws XMLStreamException {
         element(xml, "networkInterfaceId", eni.networkInterfaceId());
         element(xml, "subnetId", eni.subnetId());
@@ -235,22 +247,17 @@ final class Ec2Responses {
         element(xml, "availabilityZone", eni.availabilityZone());
         element(xml, "description", eni.description());
         element(xml, "ownerId", eni.ownerId());
-        element(xml, "requesterManaged", true);
-        element(xml, "status", StoredInterface.STATUS);
+        element(xml, "requesterId", eni.requesterId());
+        element(xml, "requesterManaged", eni.requesterManaged());
+        element(xml, "status", eni.status());
         element(xml, "macAddress", eni.macAddress());
         element(xml, "privateIpAddress", eni.privateIpAddress());
         element(xml, "privateDnsName", eni.privateDnsName());
-        element(xml, "sourceDestCheck", true);
+        element(xml, "sourceDestCheck", eni.sourceDestCheck());
         set(xml, "groupSet", eni.groups(), Ec2Responses::group);
-        structure(xml, "attachment", eni, (e, x) -> {
-            element(x, "attachmentId", e.attachmentId());
-            element(x, "instanceOwnerId", StoredInterface.INSTANCE_OWNER);
-            element(x, "deviceIndex", 1);
-            element(x, "networkCardIndex", 0);
-            element(x, "status", StoredInterface.ATTACHMENT_STATUS);
-            element(x, "attachTime", e.attachTime());
-            element(x, "deleteOnTermination", false);
-        });
+        if (eni.requesterManaged()) {
+            structure(xml, "attachment", eni, Ec2Responses::attachment);
+        }
         tagSet(xml, eni.tags());
         set(xml, "privateIpAddressesSet", List.of(eni), (e, x) -> {
             element(x, "privateIpAddress", e.privateIpAddress());
@@ -259,6 +266,36 @@ final class Ec2Responses {
         });
         set(xml, "ipv6AddressesSet", List.of(), (a, x) -> { });
         element(xml, "interfaceType", StoredInterface.INTERFACE_TYPE);
+    }
+
+    private static void attachment(StoredInterface eni, XMLStreamWriter xml) throws XMLStreamException {
+        element(xml, "attachmentId", eni.attachmentId());
+        element(xml, "instanceOwnerId", StoredInterface.INSTANCE_OWNER);
+        element(xml, "deviceIndex", 1);
+        element(xml, "networkCardIndex", 0);
+        element(xml, "status", StoredInterface.ATTACHMENT_STATUS);
+        element(xml, "attachTime", eni.attachTime());
+        element(xml, "deleteOnTermination", false);
+    }
+
+    /** DescribeNetworkInterfaceAttribute: the interface and the one attribute asked for, in EC2's shapes. */
+    static void networkInterfaceAttribute(NetworkInterfaceAttributeResult result, XMLStreamWriter xml)
+            throws XMLStreamException {
+        StoredInterface eni = result.networkInterface();
+        element(xml, "networkInterfaceId", eni.networkInterfaceId());
+        switch (result.attribute()) {
+            case "description" -> structure(xml, "description", eni, (e, x) -> element(x, "value", e.description()));
+            case "groupSet" -> set(xml, "groupSet", eni.groups(), Ec2Responses::group);
+            case "sourceDestCheck" -> structure(xml, "sourceDestCheck", eni,
+                    (e, x) -> element(x, "value", e.sourceDestCheck()));
+            case "attachment" -> {
+                if (eni.requesterManaged()) {
+                    structure(xml, "attachment", eni, Ec2Responses::attachment);
+                }
+            }
+            case "associatePublicIpAddress" -> element(xml, "associatePublicIpAddress", false);
+            default -> throw new IllegalArgumentException("unknown attribute " + result.attribute());
+        }
     }
 
     private static void group(GroupIdentifier group, XMLStreamWriter xml) throws XMLStreamException {

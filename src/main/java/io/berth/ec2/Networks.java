@@ -9,12 +9,10 @@ import io.berth.store.Store;
 
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,6 +25,8 @@ import java.util.stream.Collectors;
 public final class Networks {
 
     private static final String INVALID_PARAMETER = "InvalidParameterException";
+    /** Fargate's interfaces show their attachments as ela-attach-…, which EC2 lets no user manage. */
+    static final String TASK_ATTACHMENT_PREFIX = "ela-attach";
 
     private final Ec2State state;
 
@@ -58,7 +58,7 @@ public final class Networks {
             StoredSubnet chosen = subnets.stream().filter(s -> views.apply(s).availableIpAddressCount() > 0)
                     .findFirst().orElse(subnets.getFirst());
             return new ResolvedNetwork(vpc.vpcId(), vpc.cidrBlock(), chosen.subnetId(), chosen.cidrBlock(),
-                    chosen.availabilityZone(), gateway(chosen), groupIds);
+                    chosen.availabilityZone(), SubnetAddresses.gateway(chosen), groupIds);
         });
     }
 
@@ -82,19 +82,16 @@ public final class Networks {
             StoredSubnet subnet = subnets(ec2, List.of(network.subnetId())).getFirst();
             StoredVpc vpc = ec2.vpc(subnet.vpcId());
             List<StoredSecurityGroup> groups = groups(ec2, network.securityGroupIds(), vpc.vpcId());
-            String address = freeAddress(subnet, existing);
+            String address = SubnetAddresses.lowestFree(subnet, existing);
             Ec2Ids ids = state.ids();
-            Set<String> macs = existing.stream().map(StoredInterface::macAddress).collect(Collectors.toSet());
-            String mac = ids.macAddress();
-            while (macs.contains(mac)) {
-                mac = ids.macAddress();
-            }
             StoredInterface eni = new StoredInterface(ids.next("eni"), accountId, subnet.subnetId(), vpc.vpcId(),
-                    subnet.availabilityZone(), address, dnsName(region, address), mac,
+                    subnet.availabilityZone(), address, SubnetAddresses.dnsName(region, address),
+                    SubnetAddresses.newMacAddress(ids, existing),
                     groups.stream().map(g -> new GroupIdentifier(g.groupId(), g.groupName())).toList(),
                     description != null ? description
                             : "arn:aws:ecs:" + region + ":" + accountId + ":attachment/" + ecsAttachmentId,
-                    ids.next("eni-attach"), state.clock().instant(), ecsAttachmentId, taskArn, List.of());
+                    ids.next(TASK_ATTACHMENT_PREFIX), state.clock().instant(), ecsAttachmentId, taskArn, true, null,
+                    List.of());
             ec2.save(Ec2Kind.NETWORK_INTERFACE, eni);
             ec2.firewallChanged();
             return view(eni, subnet, vpc);
@@ -103,7 +100,8 @@ public final class Networks {
 
     /**
      * Deletes the task's interface, returning its address to the subnet; a task without one is no
-     * error. Answers whether the interface's VPC still has interfaces (its bridge is still needed).
+     * error. Answers whether the interface's VPC still has tasks' interfaces (its bridge is still
+     * needed: interfaces users created are never wired).
      */
     public boolean release(String accountId, String region, String taskArn) {
         return state.write(accountId, region, ec2 -> {
@@ -114,17 +112,19 @@ public final class Networks {
             }
             ec2.delete(Ec2Kind.NETWORK_INTERFACE, owned.get().networkInterfaceId());
             ec2.firewallChanged();
-            return all.stream().anyMatch(i -> i != owned.get() && i.vpcId().equals(owned.get().vpcId()));
+            return all.stream().anyMatch(i -> i != owned.get() && i.requesterManaged()
+                    && i.vpcId().equals(owned.get().vpcId()));
         });
     }
 
+    /** Tasks' interfaces; those users created are never wired. */
     public List<Eni> interfaces(String accountId, String region) {
         return state.read(accountId, region, ec2 -> {
             Map<String, StoredSubnet> subnets = ec2.all(Ec2Kind.SUBNET).stream()
                     .collect(Collectors.toMap(StoredSubnet::subnetId, Function.identity()));
             Map<String, StoredVpc> vpcs = ec2.all(Ec2Kind.VPC).stream()
                     .collect(Collectors.toMap(StoredVpc::vpcId, Function.identity()));
-            return ec2.all(Ec2Kind.NETWORK_INTERFACE).stream()
+            return ec2.all(Ec2Kind.NETWORK_INTERFACE).stream().filter(StoredInterface::requesterManaged)
                     .map(i -> view(i, subnets.get(i.subnetId()), vpcs.get(i.vpcId()))).toList();
         });
     }
@@ -179,33 +179,9 @@ public final class Networks {
                 + String.join(", ", ids) + "]: " + cause.getMessage() + " (ErrorCode: " + cause.code() + ")");
     }
 
-    private static String freeAddress(StoredSubnet subnet, List<StoredInterface> interfaces) {
-        Cidr cidr = subnet.cidr();
-        Set<Long> used = new HashSet<>();
-        interfaces.stream().filter(i -> i.subnetId().equals(subnet.subnetId()))
-                .forEach(i -> used.add(cidr.offsetOf(i.privateIpAddress())));
-        // The network address, the VPC router, DNS and one kept for future use come first; broadcast is last.
-        for (long offset = 4; offset < cidr.size() - 1; offset++) {
-            if (!used.contains(offset)) {
-                return cidr.address(offset);
-            }
-        }
-        throw new AddressesExhaustedException(subnet.subnetId());
-    }
-
-    private static String gateway(StoredSubnet subnet) {
-        return subnet.cidr().address(1);
-    }
-
-    /** ip-10-0-1-5.ec2.internal in us-east-1, ip-10-0-1-5.REGION.compute.internal elsewhere. */
-    private static String dnsName(String region, String address) {
-        String host = "ip-" + address.replace('.', '-');
-        return "us-east-1".equals(region) ? host + ".ec2.internal" : host + "." + region + ".compute.internal";
-    }
-
     private static Eni view(StoredInterface eni, StoredSubnet subnet, StoredVpc vpc) {
         return new Eni(eni.networkInterfaceId(), eni.ecsAttachmentId(), eni.taskArn(), vpc.vpcId(), vpc.cidrBlock(),
-                subnet.subnetId(), subnet.cidrBlock(), eni.availabilityZone(), eni.privateIpAddress(), gateway(subnet),
+                subnet.subnetId(), subnet.cidrBlock(), eni.availabilityZone(), eni.privateIpAddress(), SubnetAddresses.gateway(subnet),
                 eni.macAddress(), eni.privateDnsName(), eni.groupIds());
     }
 

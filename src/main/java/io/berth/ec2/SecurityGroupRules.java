@@ -3,9 +3,14 @@ package io.berth.ec2;
 import io.berth.ec2.Ec2Messages.AuthorizeResult;
 import io.berth.ec2.Ec2Messages.DescribeRequest;
 import io.berth.ec2.Ec2Messages.IpPermission;
+import io.berth.ec2.Ec2Messages.IpRange;
+import io.berth.ec2.Ec2Messages.ModifySecurityGroupRulesRequest;
 import io.berth.ec2.Ec2Messages.Page;
+import io.berth.ec2.Ec2Messages.Return;
 import io.berth.ec2.Ec2Messages.RevokeResult;
 import io.berth.ec2.Ec2Messages.SecurityGroupRule;
+import io.berth.ec2.Ec2Messages.SecurityGroupRuleRequest;
+import io.berth.ec2.Ec2Messages.SecurityGroupRuleUpdate;
 import io.berth.ec2.Ec2Messages.SecurityGroupRulesRequest;
 import io.berth.ec2.Ec2Messages.Tag;
 import io.berth.ec2.Ec2Messages.UserIdGroupPair;
@@ -16,12 +21,14 @@ import io.berth.edge.RequestContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * AuthorizeSecurityGroupIngress/Egress, RevokeSecurityGroupIngress/Egress and
- * DescribeSecurityGroupRules. A source group must be a group of the same VPC.
+ * AuthorizeSecurityGroupIngress/Egress, RevokeSecurityGroupIngress/Egress, ModifySecurityGroupRules
+ * and DescribeSecurityGroupRules. A source group must be a group of the same VPC.
  */
 final class SecurityGroupRules {
 
@@ -122,6 +129,66 @@ final class SecurityGroupRules {
                     .filter(r -> !removedIds.contains(r.securityGroupRuleId())).toList()));
             ec2.firewallChanged();
             return new RevokeResult(unknown);
+        });
+    }
+
+    /**
+     * Replaces rules, by id, with what the request says they are now: their ids and tags stay.
+     * Berth's rules take an IPv4 CIDR or a group of the same VPC as their one peer.
+     */
+    Return modifySecurityGroupRules(RequestContext context, ModifySecurityGroupRulesRequest request) {
+        if (request.groupId() == null) {
+            throw Ec2Errors.missingParameter("GroupId");
+        }
+        if (request.rules().isEmpty()) {
+            throw Ec2Errors.missingParameter("SecurityGroupRules");
+        }
+        for (SecurityGroupRuleUpdate update : request.rules()) {
+            if (update.securityGroupRuleId() == null) {
+                throw Ec2Errors.missingParameter("SecurityGroupRuleId");
+            }
+            SecurityGroupRuleRequest rule = update.rule();
+            if (rule.cidrIpv6() != null || rule.prefixListId() != null) {
+                throw Ec2Errors.invalidParameterValue(
+                        "Berth's security groups take IPv4 CIDRs and security groups as peers, not IPv6 ranges or prefix lists.");
+            }
+            if ((rule.cidrIpv4() == null) == (rule.referencedGroupId() == null)) {
+                throw Ec2Errors.error("InvalidParameterCombination",
+                        "A security group rule must name exactly one of CidrIpv4 or ReferencedGroupId.");
+            }
+        }
+        return state.write(context.accountId(), context.region(), ec2 -> {
+            StoredSecurityGroup group = ec2.group(request.groupId());
+            Map<String, StoredRule> replaced = new LinkedHashMap<>();
+            for (SecurityGroupRuleUpdate update : request.rules()) {
+                StoredRule rule = group.rules().stream()
+                        .filter(r -> r.securityGroupRuleId().equals(update.securityGroupRuleId())).findFirst()
+                        .orElseThrow(() -> Ec2Errors.ruleNotFound(update.securityGroupRuleId()));
+                SecurityGroupRuleRequest wanted = update.rule();
+                IpPermission permission = new IpPermission(wanted.ipProtocol(), wanted.fromPort(), wanted.toPort(),
+                        wanted.cidrIpv4() == null ? List.of() : List.of(new IpRange(wanted.cidrIpv4(),
+                                wanted.description())),
+                        wanted.referencedGroupId() == null ? List.of() : List.of(new UserIdGroupPair(
+                                wanted.referencedGroupId(), null, null, wanted.description())));
+                Candidate candidate = Permissions.candidates(List.of(permission), rule.egress(),
+                        pair -> sourceGroup(ec2, group, pair)).getFirst();
+                replaced.put(rule.securityGroupRuleId(), new StoredRule(rule.securityGroupRuleId(), rule.egress(),
+                        candidate.key().ipProtocol(), candidate.key().fromPort(), candidate.key().toPort(),
+                        candidate.key().cidrIpv4(), candidate.key().referencedGroupId(), candidate.description(),
+                        rule.tags()));
+            }
+            List<StoredRule> rules = group.rules().stream()
+                    .map(r -> replaced.getOrDefault(r.securityGroupRuleId(), r)).toList();
+            Set<RuleKey> keys = new HashSet<>();
+            for (StoredRule rule : rules) {
+                if (!keys.add(rule.key())) {
+                    throw Ec2Errors.error("InvalidPermission.Duplicate", "the specified rule \""
+                            + Permissions.describe(rule.key()) + "\" already exists");
+                }
+            }
+            ec2.save(Ec2Kind.SECURITY_GROUP, group.withRules(rules));
+            ec2.firewallChanged();
+            return new Return(true);
         });
     }
 

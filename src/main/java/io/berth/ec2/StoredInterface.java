@@ -7,20 +7,39 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A task's elastic network interface: requester-managed, in use from creation, attached at
- * device index 1 as Fargate's are. {@code attachmentId} is EC2's eni-attach id;
- * {@code ecsAttachmentId} the UUID of the ECS task attachment it belongs to.
+ * An elastic network interface. A task's (it has a {@code taskArn}) is requester-managed and in
+ * use from creation, attached at device index 1 as Fargate's are: {@code attachmentId} is EC2's
+ * attachment id, {@code ecsAttachmentId} the UUID of the ECS task attachment it belongs to. One a
+ * user created has neither and stays available, as Berth has no instances to attach it to.
+ * {@code clientToken} is the CreateNetworkInterface idempotency token it was made with, if any.
+ * An interface stored before Berth kept source/destination checking has it on, as EC2 starts it.
  */
 record StoredInterface(String networkInterfaceId, String ownerId, String subnetId, String vpcId,
                        String availabilityZone, String privateIpAddress, String privateDnsName, String macAddress,
                        List<GroupIdentifier> groups, String description, String attachmentId, Instant attachTime,
-                       String ecsAttachmentId, String taskArn, List<Tag> tags) implements Tagged<StoredInterface> {
+                       String ecsAttachmentId, String taskArn, Boolean sourceDestCheck, ClientToken clientToken,
+                       List<Tag> tags) implements Tagged<StoredInterface> {
 
-    static final String STATUS = "in-use";
     static final String INTERFACE_TYPE = "interface";
     static final String ATTACHMENT_STATUS = "attached";
     /** Who owns the "instance" a Fargate task's interface is attached to. */
     static final String INSTANCE_OWNER = "amazon-aws";
+    /**
+     * Fargate's interfaces name an AWS-owned account as their requester, not the user's; which
+     * account varies on AWS, so this is one 12-digit id standing for it.
+     */
+    static final String TASK_REQUESTER_ID = "578734482556";
+
+    StoredInterface {
+        groups = List.copyOf(groups);
+        if (sourceDestCheck == null) {
+            sourceDestCheck = true;
+        }
+    }
+
+    /** A CreateNetworkInterface token and what the request that used it asked for. */
+    record ClientToken(String token, String request) {
+    }
 
     @Override
     public String id() {
@@ -31,7 +50,39 @@ record StoredInterface(String networkInterfaceId, String ownerId, String subnetI
     public StoredInterface withTags(List<Tag> newTags) {
         return new StoredInterface(networkInterfaceId, ownerId, subnetId, vpcId, availabilityZone, privateIpAddress,
                 privateDnsName, macAddress, groups, description, attachmentId, attachTime, ecsAttachmentId, taskArn,
-                newTags);
+                sourceDestCheck, clientToken, newTags);
+    }
+
+    StoredInterface withGroups(List<GroupIdentifier> newGroups) {
+        return new StoredInterface(networkInterfaceId, ownerId, subnetId, vpcId, availabilityZone, privateIpAddress,
+                privateDnsName, macAddress, newGroups, description, attachmentId, attachTime, ecsAttachmentId, taskArn,
+                sourceDestCheck, clientToken, tags);
+    }
+
+    StoredInterface withDescription(String newDescription) {
+        return new StoredInterface(networkInterfaceId, ownerId, subnetId, vpcId, availabilityZone, privateIpAddress,
+                privateDnsName, macAddress, groups, newDescription, attachmentId, attachTime, ecsAttachmentId, taskArn,
+                sourceDestCheck, clientToken, tags);
+    }
+
+    StoredInterface withSourceDestCheck(boolean value) {
+        return new StoredInterface(networkInterfaceId, ownerId, subnetId, vpcId, availabilityZone, privateIpAddress,
+                privateDnsName, macAddress, groups, description, attachmentId, attachTime, ecsAttachmentId, taskArn,
+                value, clientToken, tags);
+    }
+
+    /** Whether Berth made the interface for a task; the user can neither change nor delete it. */
+    boolean requesterManaged() {
+        return taskArn != null;
+    }
+
+    /** {@code in-use} while attached (a task's always is), else {@code available}. */
+    String status() {
+        return requesterManaged() ? "in-use" : "available";
+    }
+
+    String requesterId() {
+        return requesterManaged() ? TASK_REQUESTER_ID : null;
     }
 
     List<String> groupIds() {

@@ -59,6 +59,6 @@ final class Ec2Calls {
 
     /** The XML with every EC2 id's 17 hex digits replaced by {@code ID}, so it can be compared whole. */
     static String withoutIds(String xml) {
-        return xml.replaceAll("\\b(vpc|subnet|sg|sgr|eni|eni-attach|dopt|vpc-cidr-assoc|rtb|rtbassoc|acl|aclassoc)-[0-9a-f]{17}\\b", "$1-ID");
+        return xml.replaceAll("\\b(vpc|subnet|sg|sgr|eni|eni-attach|ela-attach|dopt|vpc-cidr-assoc|rtb|rtbassoc|acl|aclassoc)-[0-9a-f]{17}\\b", "$1-ID");
     }
 }

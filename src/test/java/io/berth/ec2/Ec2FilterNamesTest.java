@@ -388,7 +388,7 @@ class Ec2FilterNamesTest {
                 none(op, "attachment.nat-gateway-id"),
                 none(op, "ipv6-addresses.ipv6-address"),
                 none(op, "operator.principal"),
-                none(op, "requester-id"),
+                same(op, "requester-id", StoredInterface.TASK_REQUESTER_ID, "123456789012", w.eni),
                 keeps(op, "tag:Name", "task-1", w.eni, w.defaultEni),
                 keeps(op, "tag-key", "Name", w.eni, w.defaultEni),
                 keeps(op, "tag-value", "task-?", w.eni, w.defaultEni)));

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfaceAttribute;
 
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -22,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Interfaces {@link Networks} allocates are what DescribeNetworkInterfaces shows, and they hold
- * their subnet and groups. The test allocates through its own handle on Berth's store file, as
+ * Interfaces {@link Networks} allocates are what DescribeNetworkInterfaces shows, as Fargate's
+ * show on AWS; they hold their subnet and groups, and users can neither change nor delete them. The test allocates through its own handle on Berth's store file, as
  * the task launcher will through Berth's.
  */
 class Ec2NetworkInterfacesIT {
@@ -85,7 +86,7 @@ class Ec2NetworkInterfacesIT {
         assertThat(described.groups()).extracting(GroupIdentifier::groupId, GroupIdentifier::groupName)
                 .containsExactly(tuple(group, "task"));
         assertThat(described.attachment().statusAsString()).isEqualTo("attached");
-        assertThat(described.attachment().attachmentId()).matches("eni-attach-[0-9a-f]{17}");
+        assertThat(described.attachment().attachmentId()).matches("ela-attach-[0-9a-f]{17}");
         assertThat(described.attachment().attachTime()).isNotNull();
         assertThat(described.privateIpAddresses()).singleElement()
                 .satisfies(a -> assertThat(a.primary()).isTrue());
@@ -98,6 +99,27 @@ class Ec2NetworkInterfacesIT {
                 filter("subnet-id", subnet))).networkInterfaces()).containsExactly(described);
         assertThat(ec2.describeSubnets(r -> r.subnetIds(subnet)).subnets().getFirst().availableIpAddressCount())
                 .isEqualTo(250);
+
+        assertThat(described.requesterId()).isEqualTo(StoredInterface.TASK_REQUESTER_ID);
+        assertThat(ec2.describeNetworkInterfaceAttribute(r -> r.networkInterfaceId(eni.networkInterfaceId())
+                .attribute(NetworkInterfaceAttribute.ATTACHMENT)).attachment()).isEqualTo(described.attachment());
+        assertThat(ec2.describeNetworkInterfaces(r -> r.filters(filter("requester-managed", "true"),
+                filter("attachment.status", "attached"), filter("subnet-id", subnet))).networkInterfaces())
+                .containsExactly(described);
+
+        // The task's interface is ECS's: EC2 refuses to delete it or change it for the user.
+        assertEc2Error(() -> ec2.deleteNetworkInterface(r -> r.networkInterfaceId(eni.networkInterfaceId())),
+                "InvalidParameterValue", "Network interface '" + eni.networkInterfaceId() + "' is currently in use.");
+        assertEc2Error(() -> ec2.modifyNetworkInterfaceAttribute(r -> r.networkInterfaceId(eni.networkInterfaceId())
+                .groups(group)), "AuthFailure", "You do not have permission to access the specified resource.");
+        assertEc2Error(() -> ec2.modifyNetworkInterfaceAttribute(r -> r.networkInterfaceId(eni.networkInterfaceId())
+                .description(d -> d.value("mine"))), "AuthFailure",
+                "You do not have permission to access the specified resource.");
+        assertEc2Error(() -> ec2.modifyNetworkInterfaceAttribute(r -> r.networkInterfaceId(eni.networkInterfaceId())
+                        .attachment(a -> a.attachmentId(described.attachment().attachmentId()).deleteOnTermination(true))),
+                "OperationNotPermitted", "You are not allowed to manage 'ela-attach' attachments.");
+        assertThat(ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni.networkInterfaceId()))
+                .networkInterfaces()).containsExactly(described);
 
         assertEc2Error(() -> ec2.deleteSubnet(r -> r.subnetId(subnet)), "DependencyViolation",
                 "The subnet '" + subnet + "' has dependencies and cannot be deleted.");

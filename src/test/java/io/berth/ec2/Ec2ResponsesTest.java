@@ -236,12 +236,13 @@ class Ec2ResponsesTest {
                 "<members><networkInterfaceSet><item><networkInterfaceId>eni-ID</networkInterfaceId>"
                         + "<subnetId>subnet-ID</subnetId><vpcId>vpc-ID</vpcId><availabilityZone>eu-west-1a</availabilityZone>"
                         + "<description>arn:aws:ecs:eu-west-1:123456789012:attachment/UUID</description>"
-                        + "<ownerId>123456789012</ownerId><requesterManaged>true</requesterManaged><status>in-use</status>"
+                        + "<ownerId>123456789012</ownerId><requesterId>578734482556</requesterId>"
+                        + "<requesterManaged>true</requesterManaged><status>in-use</status>"
                         + "<macAddress>MAC</macAddress><privateIpAddress>172.31.0.4</privateIpAddress>"
                         + "<privateDnsName>ip-172-31-0-4.eu-west-1.compute.internal</privateDnsName>"
                         + "<sourceDestCheck>true</sourceDestCheck><groupSet><item><groupId>sg-ID</groupId>"
                         + "<groupName>default</groupName></item></groupSet><attachment>"
-                        + "<attachmentId>eni-attach-ID</attachmentId><instanceOwnerId>amazon-aws</instanceOwnerId>"
+                        + "<attachmentId>ela-attach-ID</attachmentId><instanceOwnerId>amazon-aws</instanceOwnerId>"
                         + "<deviceIndex>1</deviceIndex><networkCardIndex>0</networkCardIndex><status>attached</status>"
                         + "<attachTime>2026-11-25T12:00:00.123Z</attachTime><deleteOnTermination>false</deleteOnTermination>"
                         + "</attachment><tagSet><item><key>task</key><value>web</value></item></tagSet>"
@@ -253,6 +254,44 @@ class Ec2ResponsesTest {
                 .isEqualTo("<members><tagSet><item><resourceId>" + eni.networkInterfaceId() + "</resourceId>"
                         + "<resourceType>network-interface</resourceType><key>task</key><value>web</value></item>"
                         + "</tagSet></members>");
+    }
+
+    @Test
+    void userInterfacesAndTheirAttributes() {
+        String subnet = first(ec2.call("DescribeSubnets", "Filter.1.Name", "availability-zone",
+                "Filter.1.Value.1", "eu-west-1b"), "subnetId");
+        String created = ec2.call("CreateNetworkInterface", "SubnetId", subnet, "Description", "mine",
+                "PrivateIpAddress", "172.31.16.10", "ClientToken", "token-1");
+        String eni = first(created, "networkInterfaceId");
+        String mac = first(created, "macAddress");
+
+        assertThat(withoutIds(created).replace(mac, "MAC")).isEqualTo("<members><networkInterface>"
+                + "<networkInterfaceId>eni-ID</networkInterfaceId><subnetId>subnet-ID</subnetId><vpcId>vpc-ID</vpcId>"
+                + "<availabilityZone>eu-west-1b</availabilityZone><description>mine</description>"
+                + "<ownerId>123456789012</ownerId><requesterManaged>false</requesterManaged><status>available</status>"
+                + "<macAddress>MAC</macAddress><privateIpAddress>172.31.16.10</privateIpAddress>"
+                + "<privateDnsName>ip-172-31-16-10.eu-west-1.compute.internal</privateDnsName>"
+                + "<sourceDestCheck>true</sourceDestCheck><groupSet><item><groupId>sg-ID</groupId>"
+                + "<groupName>default</groupName></item></groupSet><privateIpAddressesSet><item>"
+                + "<privateIpAddress>172.31.16.10</privateIpAddress>"
+                + "<privateDnsName>ip-172-31-16-10.eu-west-1.compute.internal</privateDnsName>"
+                + "<primary>true</primary></item></privateIpAddressesSet><ipv6AddressesSet></ipv6AddressesSet>"
+                + "<interfaceType>interface</interfaceType></networkInterface>"
+                + "<clientToken>token-1</clientToken></members>");
+        assertThat(ec2.call("DescribeNetworkInterfaceAttribute", "NetworkInterfaceId", eni, "Attribute",
+                "description")).isEqualTo("<members><networkInterfaceId>" + eni + "</networkInterfaceId>"
+                + "<description><value>mine</value></description></members>");
+        assertThat(withoutIds(ec2.call("DescribeNetworkInterfaceAttribute", "NetworkInterfaceId", eni, "Attribute",
+                "groupSet"))).isEqualTo("<members><networkInterfaceId>eni-ID</networkInterfaceId><groupSet><item>"
+                + "<groupId>sg-ID</groupId><groupName>default</groupName></item></groupSet></members>");
+        ec2.call("ModifyNetworkInterfaceAttribute", "NetworkInterfaceId", eni, "SourceDestCheck.Value", "false");
+        assertThat(ec2.call("DescribeNetworkInterfaceAttribute", "NetworkInterfaceId", eni, "Attribute",
+                "sourceDestCheck")).isEqualTo("<members><networkInterfaceId>" + eni + "</networkInterfaceId>"
+                + "<sourceDestCheck><value>false</value></sourceDestCheck></members>");
+        assertThat(ec2.call("DescribeNetworkInterfaceAttribute", "NetworkInterfaceId", eni, "Attribute",
+                "attachment")).isEqualTo("<members><networkInterfaceId>" + eni + "</networkInterfaceId></members>");
+        assertThat(ec2.call("DeleteNetworkInterface", "NetworkInterfaceId", eni))
+                .isEqualTo("<members><return>true</return></members>");
     }
 
     @Test

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupEgressRespon
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressResponse;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
+import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 import java.nio.file.Path;
@@ -268,5 +269,49 @@ class Ec2SecurityGroupIT {
         assertEc2Error(() -> ec2.authorizeSecurityGroupEgress(r -> r.groupId(id).ipPermissions(allIpv6)),
                 "InvalidParameterValue",
                 "Berth's security groups take IPv4 CIDRs and security groups as peers, not IPv6 ranges or prefix lists.");
+    }
+
+    @Test
+    void modifySecurityGroupRulesReplacesARuleKeepingItsIdAndTags() {
+        String id = group("modified");
+        String peer = group("peer");
+        SecurityGroupRule https = ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(tcp(443, 443,
+                "10.30.0.0/16")).tagSpecifications(t -> t.resourceType("security-group-rule")
+                .tags(Tag.builder().key("Name").value("https").build()))).securityGroupRules().getFirst();
+        SecurityGroupRule ssh = ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(tcp(22, 22,
+                "10.30.1.0/24"))).securityGroupRules().getFirst();
+
+        ec2.modifySecurityGroupRules(r -> r.groupId(id).securityGroupRules(u -> u
+                .securityGroupRuleId(https.securityGroupRuleId()).securityGroupRule(q -> q.ipProtocol("tcp")
+                        .fromPort(8443).toPort(8443).referencedGroupId(peer).description("from peers"))));
+
+        SecurityGroupRule changed = ec2.describeSecurityGroupRules(r -> r.securityGroupRuleIds(
+                https.securityGroupRuleId())).securityGroupRules().getFirst();
+        assertThat(changed.fromPort()).isEqualTo(8443);
+        assertThat(changed.toPort()).isEqualTo(8443);
+        assertThat(changed.cidrIpv4()).isNull();
+        assertThat(changed.referencedGroupInfo().groupId()).isEqualTo(peer);
+        assertThat(changed.description()).isEqualTo("from peers");
+        assertThat(changed.isEgress()).isFalse();
+        assertThat(changed.tags()).extracting(Tag::key, Tag::value).containsExactly(tuple("Name", "https"));
+        assertThat(describe(id).ipPermissions()).extracting(IpPermission::fromPort).containsExactlyInAnyOrder(22, 8443);
+
+        assertEc2Error(() -> ec2.modifySecurityGroupRules(r -> r.groupId(id).securityGroupRules(u -> u
+                        .securityGroupRuleId(ssh.securityGroupRuleId()).securityGroupRule(q -> q.ipProtocol("tcp")
+                                .fromPort(8443).toPort(8443).referencedGroupId(peer)))),
+                "InvalidPermission.Duplicate", "the specified rule \"peer: " + peer
+                        + ", TCP, from port: 8443, to port: 8443, ALLOW\" already exists");
+        assertEc2Error(() -> ec2.modifySecurityGroupRules(r -> r.groupId(peer).securityGroupRules(u -> u
+                        .securityGroupRuleId(ssh.securityGroupRuleId()).securityGroupRule(q -> q.ipProtocol("-1")
+                                .cidrIpv4("0.0.0.0/0")))),
+                "InvalidSecurityGroupRuleId.NotFound",
+                "The security group rule ID '" + ssh.securityGroupRuleId() + "' does not exist");
+        assertEc2Error(() -> ec2.modifySecurityGroupRules(r -> r.groupId(id).securityGroupRules(u -> u
+                        .securityGroupRuleId(ssh.securityGroupRuleId()).securityGroupRule(q -> q.ipProtocol("tcp")
+                                .fromPort(22).toPort(22)))),
+                "InvalidParameterCombination", "A security group rule must name exactly one of CidrIpv4 or "
+                        + "ReferencedGroupId.");
+        assertThat(ec2.describeSecurityGroupRules(r -> r.securityGroupRuleIds(ssh.securityGroupRuleId()))
+                .securityGroupRules()).containsExactly(ssh);
     }
 }
