@@ -318,6 +318,27 @@ public final class DockerRuntime implements ContainerRuntime {
         }
     }
 
+    /** {@code GET /containers/ID/stats?stream=false}: the engine samples twice, so CPU use has its previous reading. */
+    @Override
+    public Optional<String> stats(String id) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path("/containers/" + id + "/stats?stream=false")
+                .build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            String body = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (response.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.getStatusCode() != 200) {
+                throw new RuntimeUnavailableException("cannot read the stats of container " + id + ": " + body.strip(), null);
+            }
+            return Optional.of(body);
+        } catch (IOException e) {
+            throw new RuntimeUnavailableException("cannot read the stats of container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void followLogs(String id, Instant since, Consumer<LogLine> sink) {
         var command = docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
