@@ -2,6 +2,8 @@ package io.berth.ecs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.berth.edge.AgentEndpoint;
 import io.berth.edge.EdgeResponse;
 import io.berth.edge.json.JsonCodec;
@@ -118,13 +120,14 @@ public final class TaskMetadata implements AgentEndpoint {
     /** Every created container's sample, keyed by its DockerId; taken side by side, each takes the runtime a moment. */
     private EdgeResponse taskStats(StoredTask task) {
         Map<String, Future<Optional<String>>> pending = new LinkedHashMap<>();
-        Map<String, JsonNode> samples = new LinkedHashMap<>();
+        // A tree, not a map: the shared mapper leaves out null map values, and the agent writes a missing sample as null.
+        ObjectNode samples = JsonCodec.mapper().createObjectNode();
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             for (var definition : task.definition().containerDefinitions()) {
                 runtimeId(task, definition.name()).ifPresent(id -> pending.put(id, parallel.submit(() -> stats.of(id))));
             }
             for (Map.Entry<String, Future<Optional<String>>> entry : pending.entrySet()) {
-                samples.put(entry.getKey(), sample(entry.getValue()));
+                samples.set(entry.getKey(), sample(entry.getValue()));
             }
         }
         return json(200, samples);
@@ -133,12 +136,12 @@ public final class TaskMetadata implements AgentEndpoint {
     private static JsonNode sample(Future<Optional<String>> future) {
         try {
             Optional<String> text = future.get();
-            return text.isEmpty() ? null : JsonCodec.mapper().readTree(text.get());
+            return text.isEmpty() ? NullNode.instance : JsonCodec.mapper().readTree(text.get());
         } catch (ExecutionException | JsonProcessingException e) {
-            return null;
+            return NullNode.instance;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return NullNode.instance;
         }
     }
 
