@@ -3,6 +3,7 @@ package io.berth.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
@@ -346,13 +347,17 @@ public final class DockerRuntime implements ContainerRuntime {
         if (since != null) {
             command.withSince((int) since.getEpochSecond());
         }
+        // Pieces of stdout and stderr lines interleave: each stream is joined on its own.
+        Map<StreamType, LogFrames> streams = new java.util.EnumMap<>(StreamType.class);
         try {
             command.exec(new ResultCallback.Adapter<Frame>() {
                 @Override
                 public void onNext(Frame frame) {
-                    LogFrames.lines(frame.getPayload()).forEach(sink);
+                    streams.computeIfAbsent(frame.getStreamType(), t -> new LogFrames()).accept(frame.getPayload())
+                            .forEach(sink);
                 }
             }).awaitCompletion();
+            streams.values().forEach(frames -> frames.finish().forEach(sink));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (NotFoundException e) {
