@@ -7,8 +7,10 @@ import io.berth.ecs.EcsApi;
 import io.berth.ecs.IdGenerator;
 import io.berth.ecs.ResourceTags;
 import io.berth.ecs.TaskCredentials;
+import io.berth.ecs.TaskMetadata;
 import io.berth.ecs.TaskRecords;
 import io.berth.ecs.TaskSignal;
+import io.berth.edge.AgentEndpoint;
 import io.berth.edge.Dispatcher;
 import io.berth.edge.HttpEdge;
 import io.berth.edge.ResourceTagLookup;
@@ -38,6 +40,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,7 +114,12 @@ public final class BerthServer implements AutoCloseable {
             if (controller != null) {
                 controller.start();
             }
-            edge.start(dispatcher, new TaskCredentials(records, new TaskRoleSessions(directory, sessions, clock), clock));
+            List<AgentEndpoint> agents = new ArrayList<>();
+            agents.add(new TaskCredentials(records, new TaskRoleSessions(directory, sessions, clock), clock));
+            if (runtime != null) {
+                agents.add(new TaskMetadata(records, runtime::stats, dataPlane != TaskNetwork.ADDRESSES_ONLY));
+            }
+            edge.start(dispatcher, agents);
             reportRuntime(connection, config.dockerHost());
             if (!config.iamEnforcement()) {
                 log.warn("IAM ENFORCEMENT IS OFF: every signed request is allowed, whatever the caller's policies say. "

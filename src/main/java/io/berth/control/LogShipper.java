@@ -1,6 +1,7 @@
 package io.berth.control;
 
 import io.berth.ecs.StoredTask;
+import io.berth.ecs.TaskMetadataDocuments;
 import io.berth.ecs.model.ContainerDefinition;
 import io.berth.logs.LogEvents;
 import io.berth.runtime.ContainerRuntime;
@@ -59,8 +60,7 @@ final class LogShipper implements AutoCloseable {
             Map<String, String> options = configuration.options() == null ? Map.of() : configuration.options();
             String[] arn = task.task().taskArn().split(":", 6);
             String region = options.getOrDefault("awslogs-region", arn[3]);
-            String prefix = options.get("awslogs-stream-prefix");
-            String stream = (prefix == null ? "" : prefix + "/") + container.name() + "/" + task.id();
+            String stream = TaskMetadataDocuments.awslogsStream(task, container);
             return Optional.of(new Destination(arn[4], region, options.get("awslogs-group"), stream,
                     "true".equalsIgnoreCase(options.get("awslogs-create-group"))));
         }

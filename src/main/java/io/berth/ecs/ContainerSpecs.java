@@ -21,7 +21,7 @@ public final class ContainerSpecs {
 
     /**
      * @param volumes  where the task's volumes live on the host, one directory per volume name
-     * @param endpoint where code inside the task reaches Berth (its APIs and the credentials endpoint)
+     * @param endpoint where code inside the task reaches Berth (its APIs, the credentials and metadata endpoints)
      */
     public static ContainerSpec of(StoredTask task, ContainerDefinition container, String sandboxId, String imageDigest,
                                    Path volumes, String endpoint) {
@@ -33,6 +33,7 @@ public final class ContainerSpecs {
         for (KeyValuePair pair : container.environment() == null ? List.<KeyValuePair>of() : container.environment()) {
             environment.put(pair.name(), pair.value() == null ? "" : pair.value());
         }
+        environment.putAll(TaskMetadata.environment(task, container.name(), endpoint));
         if (task.definition().taskRoleArn() != null) {
             environment.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", endpoint + TaskCredentials.path(task));
             environment.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", task.credentialsToken());

@@ -4,21 +4,37 @@ import io.berth.ec2.ResolvedNetwork;
 import io.berth.ecs.model.Task;
 import io.berth.ecs.model.TaskDefinition;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * A task as stored: what ECS reports for it, the task definition it was launched from with the
  * overrides applied (the containers to run, fixed at launch), the runtime sandbox that holds it
- * once provisioned, where its awsvpc interface goes (null for a task without one), and the secret
- * its containers show the credentials endpoint for their task role.
+ * once provisioned, where its awsvpc interface goes (null for a task without one), the secret
+ * its containers show the credentials endpoint for their task role, and what the agent keeps
+ * about each container (in the definition's order; empty for tasks stored before it was kept).
  */
 public record StoredTask(Task task, TaskDefinition definition, String sandboxId, ResolvedNetwork network,
-                         String credentialsToken) {
+                         String credentialsToken, List<AgentContainer> agentContainers) {
+
+    public StoredTask {
+        agentContainers = agentContainers == null ? List.of() : List.copyOf(agentContainers);
+    }
 
     public StoredTask withTask(Task changed) {
-        return new StoredTask(changed, definition, sandboxId, network, credentialsToken);
+        return new StoredTask(changed, definition, sandboxId, network, credentialsToken, agentContainers);
     }
 
     public StoredTask withSandbox(String id) {
-        return new StoredTask(task, definition, id, network, credentialsToken);
+        return new StoredTask(task, definition, id, network, credentialsToken, agentContainers);
+    }
+
+    StoredTask withAgentContainers(List<AgentContainer> changed) {
+        return new StoredTask(task, definition, sandboxId, network, credentialsToken, changed);
+    }
+
+    public Optional<AgentContainer> agentContainer(String name) {
+        return agentContainers.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     public String id() {

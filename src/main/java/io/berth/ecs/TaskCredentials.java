@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TaskCredentials implements AgentEndpoint {
 
+    /** Every path under it is the credentials endpoint's, as the agent's /v2 routes are. */
+    static final String PREFIX = "/v2/";
     static final String PATH = PREFIX + "credentials/";
     static final Duration REFRESH_BEFORE = Duration.ofHours(1);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -56,7 +58,15 @@ public final class TaskCredentials implements AgentEndpoint {
     }
 
     @Override
-    public EdgeResponse serve(String method, String path, Map<String, List<String>> headers) {
+    public boolean serves(String path) {
+        return path.startsWith(PREFIX);
+    }
+
+    @Override
+    public EdgeResponse serve(Request request) {
+        String method = request.method();
+        String path = request.path();
+        Map<String, List<String>> headers = request.headers();
         String[] parts = path.startsWith(PATH) ? path.substring(PATH.length()).split("/") : new String[0];
         if (!"GET".equals(method) || parts.length != 4) {
             return error(404, "InvalidIdInRequest", "CredentialsV2Request: Invalid credentials ID in request");

@@ -35,7 +35,8 @@ public final class TaskLifecycle {
     public record Step(StoredTask task, TaskEffect effect) {
     }
 
-    public static Step step(StoredTask stored, Observation seen, Instant now, Duration retention) {
+    public static Step step(StoredTask observedTask, Observation seen, Instant now, Duration retention) {
+        StoredTask stored = observeTimes(observedTask, seen, now);
         TaskEditor task = TaskEditor.of(stored.task());
         TaskStatus last = TaskStatus.valueOf(task.lastStatus);
         syncContainers(task, stored, seen);
@@ -332,6 +333,27 @@ public final class TaskLifecycle {
             containers.add(container.build());
         }
         task.containers = containers;
+    }
+
+    /**
+     * When the runtime created, started and finished each container, for the task metadata: its
+     * own start and finish times where it reports them, else the moment the change is first seen.
+     */
+    private static StoredTask observeTimes(StoredTask stored, Observation seen, Instant now) {
+        List<AgentContainer> containers = new ArrayList<>();
+        for (AgentContainer container : stored.agentContainers()) {
+            ContainerStatus status = seen.containers().get(container.name());
+            if (status == null) {
+                containers.add(container);
+                continue;
+            }
+            Instant started = status.state() == ContainerStatus.State.CREATED ? null
+                    : status.startedAt() != null ? status.startedAt() : now;
+            Instant finished = status.state() != ContainerStatus.State.EXITED ? null
+                    : status.finishedAt() != null ? status.finishedAt() : now;
+            containers.add(container.observed(now, started, finished));
+        }
+        return containers.equals(stored.agentContainers()) ? stored : stored.withAgentContainers(containers);
     }
 
     private static String taskHealth(List<Container> containers, StoredTask stored) {

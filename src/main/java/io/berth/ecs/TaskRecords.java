@@ -51,8 +51,20 @@ public final class TaskRecords {
     public void delete(StoredTask task) {
         store.write(documents -> {
             TaskRepository.delete(documents, scopeOf(task.task().taskArn()), task);
+            MetadataEndpoints.delete(documents, task);
             return null;
         });
+    }
+
+    /** A task and the name of its container whose metadata endpoint id this is. */
+    public record Located(StoredTask task, String container) {
+    }
+
+    /** The container a metadata endpoint id names, while its task is stored. */
+    public Optional<Located> byMetadataEndpoint(String endpointId) {
+        return store.read(documents -> MetadataEndpoints.find(documents, endpointId).flatMap(target ->
+                TaskRepository.find(documents, scopeOf(target.taskArn()), clusterNameOf(target.taskArn()),
+                        TaskIds.id(target.taskArn())).map(task -> new Located(task, target.container()))));
     }
 
     private static String scopeOf(String taskArn) {

@@ -93,8 +93,11 @@ public final class Tasks {
                 String taskArn = EcsArns.prefix(context) + "task/" + cluster.clusterName() + "/" + ids.next();
                 Task task = TaskLaunch.newTask(taskArn, cluster, launched, definition, request, placement, tags, ids,
                         network, context.region() + "a", context.receivedAt());
-                TaskRepository.save(documents, scope, new StoredTask(task, launched, null, network,
-                        TaskCredentials.newToken()));
+                StoredTask stored = new StoredTask(task, launched, null, network, TaskCredentials.newToken(),
+                        launched.containerDefinitions().stream()
+                                .map(c -> AgentContainer.launched(c.name(), MetadataEndpoints.newId())).toList());
+                TaskRepository.save(documents, scope, stored);
+                MetadataEndpoints.save(documents, stored);
                 tasks.add(task);
             }
             if (request.clientToken() != null) {

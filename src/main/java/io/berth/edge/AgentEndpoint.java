@@ -4,15 +4,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the ECS agent serves to code inside tasks (credentials of the task role), reached without
- * SigV4: the caller proves itself with the token the task's containers were given.
+ * What the ECS agent serves to code inside tasks (the task role's credentials, the task
+ * metadata), reached without SigV4: the caller proves itself with a secret its task's containers
+ * were given and, where tasks have their own interfaces, with the address it calls from.
  */
-@FunctionalInterface
 public interface AgentEndpoint {
 
-    /** Paths under this prefix go to the agent endpoint, not to the AWS APIs. */
-    String PREFIX = "/v2/";
+    /** Whether the path is one of this endpoint's rather than an AWS API's. */
+    boolean serves(String path);
 
-    /** @param headers lower-case header names */
-    EdgeResponse serve(String method, String path, Map<String, List<String>> headers);
+    EdgeResponse serve(Request request);
+
+    /**
+     * @param headers lower-case header names
+     * @param source  the caller's IP address, as the connection shows it
+     */
+    record Request(String method, String path, Map<String, List<String>> headers, String source) {
+    }
 }

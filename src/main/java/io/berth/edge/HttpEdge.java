@@ -33,7 +33,7 @@ public final class HttpEdge implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final byte[] health;
     private Dispatcher dispatcher;
-    private AgentEndpoint agent;
+    private List<AgentEndpoint> agents = List.of();
 
     private HttpEdge(String version) {
         this.health = ("{\"status\":\"ok\",\"version\":\"" + version + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -57,9 +57,10 @@ public final class HttpEdge implements AutoCloseable {
         servers.add(server);
     }
 
-    public void start(Dispatcher dispatcher, AgentEndpoint agent) {
+    /** @param agents the endpoints of code inside tasks, each answering the paths it claims */
+    public void start(Dispatcher dispatcher, List<AgentEndpoint> agents) {
         this.dispatcher = dispatcher;
-        this.agent = agent;
+        this.agents = List.copyOf(agents);
         servers.forEach(HttpServer::start);
     }
 
@@ -74,10 +75,12 @@ public final class HttpEdge implements AutoCloseable {
             byte[] body = in.readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
             SignedRequest request = signedRequest(exchange, body);
+            String source = exchange.getRemoteAddress().getAddress().getHostAddress();
+            AgentEndpoint agent = agents.stream().filter(a -> a.serves(path)).findFirst().orElse(null);
             EdgeResponse response = HEALTH_PATH.equals(path) && "GET".equals(exchange.getRequestMethod())
                     ? new EdgeResponse(200, "application/json", health)
-                    : path.startsWith(AgentEndpoint.PREFIX) ? agent.serve(request.method(), path, request.headers())
-                    : dispatcher.dispatch(requestId, exchange.getRemoteAddress().getAddress().getHostAddress(), request);
+                    : agent != null ? agent.serve(new AgentEndpoint.Request(request.method(), path, request.headers(), source))
+                    : dispatcher.dispatch(requestId, source, request);
             exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);

@@ -57,6 +57,13 @@ public interface ContainerRuntime extends AutoCloseable {
     Optional<ContainerStatus> inspect(String id);
 
     /**
+     * One sample of a container's resource use (CPU, memory, I/O), as the Docker Engine API's
+     * ContainerStats JSON: what the ECS agent serves tasks as their stats. Blocks while the
+     * runtime measures (about a second, for CPU use over an interval); empty for an absent container.
+     */
+    Optional<String> stats(String id);
+
+    /**
      * Streams a container's output (stdout and stderr), line by line with the runtime's
      * timestamps, from {@code since} until the container has exited and all is read. Blocks.
      */

@@ -3,6 +3,7 @@ package io.berth.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
@@ -318,6 +319,27 @@ public final class DockerRuntime implements ContainerRuntime {
         }
     }
 
+    /** {@code GET /containers/ID/stats?stream=false}: the engine samples twice, so CPU use has its previous reading. */
+    @Override
+    public Optional<String> stats(String id) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path("/containers/" + id + "/stats?stream=false")
+                .build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            String body = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (response.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.getStatusCode() != 200) {
+                throw new RuntimeUnavailableException("cannot read the stats of container " + id + ": " + body.strip(), null);
+            }
+            return Optional.of(body);
+        } catch (IOException e) {
+            throw new RuntimeUnavailableException("cannot read the stats of container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void followLogs(String id, Instant since, Consumer<LogLine> sink) {
         var command = docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
@@ -325,13 +347,17 @@ public final class DockerRuntime implements ContainerRuntime {
         if (since != null) {
             command.withSince((int) since.getEpochSecond());
         }
+        // Pieces of stdout and stderr lines interleave: each stream is joined on its own.
+        Map<StreamType, LogFrames> streams = new java.util.EnumMap<>(StreamType.class);
         try {
             command.exec(new ResultCallback.Adapter<Frame>() {
                 @Override
                 public void onNext(Frame frame) {
-                    LogFrames.lines(frame.getPayload()).forEach(sink);
+                    streams.computeIfAbsent(frame.getStreamType(), t -> new LogFrames()).accept(frame.getPayload())
+                            .forEach(sink);
                 }
             }).awaitCompletion();
+            streams.values().forEach(frames -> frames.finish().forEach(sink));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (NotFoundException e) {
