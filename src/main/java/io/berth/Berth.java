@@ -137,9 +137,14 @@ public final class Berth {
                         taskNetwork.equals("on"));
                 BerthServer server = start(config);
                 CountDownLatch stopped = new CountDownLatch(1);
+                // Ctrl-C, SIGTERM: Berth stops serving and removes its spare sandboxes; running
+                // tasks keep running, for the next start to re-adopt.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    server.close();
-                    stopped.countDown();
+                    try {
+                        server.close();
+                    } finally {
+                        stopped.countDown();
+                    }
                 }));
                 System.out.println("Berth " + Version.VALUE + " is serving the AWS APIs at " + server.endpoint()
                         + " (data in " + config.dataDir() + ", account " + accountId + ").");

@@ -1,5 +1,6 @@
 package io.berth.control;
 
+import io.berth.BerthProcess;
 import io.berth.TestBerth;
 import io.berth.runtime.ContainerRuntime;
 import io.berth.runtime.ContainerStatus;
@@ -9,12 +10,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
@@ -26,10 +21,6 @@ import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,14 +40,14 @@ class KillRestartIT {
     @TempDir
     Path dataDir;
     int port;
-    Process berth;
+    BerthProcess berth;
 
     @AfterEach
     void cleanUp() throws IOException {
         if (berth != null) {
-            berth.destroyForcibly();
+            berth.close();
         }
-        try (DockerRuntime runtime = DockerRuntime.connect(TestBerth.dockerHost(), instance(), 0)) {
+        try (DockerRuntime runtime = DockerRuntime.connect(TestBerth.dockerHost(), BerthProcess.instance(dataDir), 0)) {
             for (ContainerStatus container : runtime.list(Map.of())) {
                 runtime.remove(container.id());
             }
@@ -65,9 +56,9 @@ class KillRestartIT {
 
     @Test
     void aRestartAfterKillMinus9AdoptsRecordsAndCleans() throws Exception {
-        port = freePort();
-        berth = startBerth();
-        try (EcsClient ecs = client(EcsClient.builder()); Ec2Client ec2 = client(Ec2Client.builder())) {
+        port = BerthProcess.freePort();
+        berth = BerthProcess.start(dataDir, port);
+        try (EcsClient ecs = berth.client(EcsClient.builder()); Ec2Client ec2 = berth.client(Ec2Client.builder())) {
             ecs.registerTaskDefinition(r -> r.family("survivor").requiresCompatibilities(Compatibility.FARGATE)
                     .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
                     .containerDefinitions(c -> c.name("main").image("busybox:latest").command("sh", "-c",
@@ -92,8 +83,8 @@ class KillRestartIT {
             String address = address(running);
             assertThat(fetch(address)).isEqualTo("survived\n");
 
-            berth.destroyForcibly().waitFor();
-            try (DockerRuntime runtime = DockerRuntime.connect(TestBerth.dockerHost(), instance(), 0)) {
+            berth.kill();
+            try (DockerRuntime runtime = DockerRuntime.connect(TestBerth.dockerHost(), BerthProcess.instance(dataDir), 0)) {
                 ContainerStatus leaverContainer = runtime.list(Map.of(ContainerRuntime.LABEL_TASK_ARN, leaver,
                         ContainerRuntime.LABEL_CONTAINER, "main")).getFirst();
                 exec(leaverContainer.id(), "touch", "/tmp/go");
@@ -103,7 +94,7 @@ class KillRestartIT {
                         ContainerRuntime.LABEL_TASK_ARN, "arn:aws:ecs:us-east-1:000000000000:task/default/ffffffffffffffffffffffffffffffff")));
             }
 
-            berth = startBerth();
+            berth = BerthProcess.start(dataDir, port);
             Task left = awaitStatus(ecs, leaver, "STOPPED");
             assertThat(left.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
             assertThat(left.containers().getFirst().exitCode()).isEqualTo(7);
@@ -119,7 +110,7 @@ class KillRestartIT {
             ec2.revokeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(http));
             Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
                     .until(() -> fetch(address).isEmpty());
-            try (DockerRuntime runtime = DockerRuntime.connect(TestBerth.dockerHost(), instance(), 0)) {
+            try (DockerRuntime runtime = DockerRuntime.connect(TestBerth.dockerHost(), BerthProcess.instance(dataDir), 0)) {
                 Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> runtime.list(Map.of(ContainerRuntime.LABEL_TASK_ARN,
                         "arn:aws:ecs:us-east-1:000000000000:task/default/ffffffffffffffffffffffffffffffff")).isEmpty());
             }
@@ -159,48 +150,5 @@ class KillRestartIT {
         List<String> docker = new ArrayList<>(List.of("docker", "-H", TestBerth.dockerHost(), "exec", containerId));
         docker.addAll(List.of(command));
         assertThat(new ProcessBuilder(docker).inheritIO().start().waitFor()).isZero();
-    }
-
-    private Process startBerth() throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process process = new ProcessBuilder(java, "-jar", Path.of("target/berth.jar").toAbsolutePath().toString(), "up",
-                "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
-                "--access-key-id", TestBerth.ACCESS_KEY, "--secret-access-key", TestBerth.SECRET_KEY,
-                "--docker-host", TestBerth.dockerHost())
-                .redirectErrorStream(true).redirectOutput(dataDir.resolve("berth.log").toFile()).start();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("Berth exited: " + Files.readString(dataDir.resolve("berth.log")));
-            }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/_berth/health")
-                        .toURL().openConnection();
-                return connection.getResponseCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        return process;
-    }
-
-    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
-        return builder.endpointOverride(endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(TestBerth.ACCESS_KEY, TestBerth.SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    private URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
-    }
-
-    private String instance() throws IOException {
-        return Files.readString(dataDir.resolve("instance-id")).strip();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -18,9 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,6 +34,9 @@ final class SandboxPool implements AutoCloseable {
     static final String LABEL_ENVELOPE = "io.berth.envelope";
     private static final String LABEL_SESSION = "io.berth.pool-session";
     private static final Duration QUIET = Duration.ofMillis(300);
+    /** Retries of a refill that failed: a missing prerequisite is not fixed within 300 ms. */
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofMinutes(1);
 
     private final DockerClient docker;
     private final String instance;
@@ -44,8 +46,8 @@ final class SandboxPool implements AutoCloseable {
     private final Set<String> freeIds = ConcurrentHashMap.newKeySet();
     private final Map<String, String> envelopes = new ConcurrentHashMap<>();
     private final AtomicInteger filling = new AtomicInteger();
-    private final ScheduledExecutorService filler =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sandbox-pool").factory());
+    private final ScheduledThreadPoolExecutor filler = filler();
+    private final Backoff backoff = new Backoff(FIRST_RETRY, LAST_RETRY);
     private volatile long lastLaunchActivity = System.nanoTime() - QUIET.toNanos();
     private final String session = UUID.randomUUID().toString();
     private volatile boolean open = true;
@@ -55,6 +57,14 @@ final class SandboxPool implements AutoCloseable {
         this.instance = instance;
         this.size = size;
         this.ensureImage = ensureImage;
+    }
+
+    /** One thread; a refill waiting for its turn is dropped at close rather than awaited. */
+    private static ScheduledThreadPoolExecutor filler() {
+        ScheduledThreadPoolExecutor filler = new ScheduledThreadPoolExecutor(1,
+                Thread.ofVirtual().name("sandbox-pool").factory());
+        filler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return filler;
     }
 
     /** A running sandbox for the task, inside an envelope holding the task's limits. */
@@ -99,7 +109,8 @@ final class SandboxPool implements AutoCloseable {
 
     /**
      * Fills the pool up to its size in the background, one sandbox at a time and only while no
-     * launch is busy: on a small machine a refill would compete with the launch it serves.
+     * launch is busy: on a small machine a refill would compete with the launch it serves. A
+     * refill that fails is said once and retried less and less often (up to every minute).
      */
     void refill() {
         if (open && free.size() < size && filling.compareAndSet(0, 1)) {
@@ -113,18 +124,30 @@ final class SandboxPool implements AutoCloseable {
             filler.schedule(this::fillOne, QUIET.toNanos() - sinceLaunch, TimeUnit.NANOSECONDS);
             return;
         }
-        try {
-            if (open && free.size() < size) {
+        if (open && free.size() < size) {
+            try {
                 String id = create("pool-" + UUID.randomUUID().toString().replace("-", ""),
                         Map.of(LABEL_SESSION, session), -1, -1);
                 freeIds.add(id);
                 free.add(id);
+                if (backoff.succeeded()) {
+                    log.info("task sandboxes can be made again");
+                }
+            } catch (RuntimeException e) {
+                Backoff.Retry retry = backoff.failed(String.valueOf(e.getMessage()));
+                if (retry.news()) {
+                    log.warn("cannot make task sandboxes: {} (retrying in {} s, then less often, up to {} s apart)",
+                            e.getMessage(), retry.delay().toSeconds(), LAST_RETRY.toSeconds());
+                } else {
+                    log.debug("cannot make task sandboxes: {}", e.getMessage());
+                }
+                if (open) {
+                    filler.schedule(this::fillOne, retry.delay().toMillis(), TimeUnit.MILLISECONDS);
+                }
+                return;
             }
-        } catch (RuntimeException e) {
-            log.warn("sandbox pool refill failed: {}", e.getMessage());
-        } finally {
-            filling.set(0);
         }
+        filling.set(0);
         refill();
     }
 
