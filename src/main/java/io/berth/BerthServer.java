@@ -117,8 +117,8 @@ public final class BerthServer implements AutoCloseable {
                     ServiceModule.of(EcsApi.definition(store, IdGenerator.random(), () -> tasksRun, signal, networks), "ecs")
                             .withRoutes(agentRoutes).withTags(ecsTags),
                     ServiceModule.of(StsApi.definition(directory, sessions, policies, clock), "sts"),
-                    ServiceModule.of(LogsApi.definition(store, clock), "logs"),
-                    ServiceModule.of(Ec2Api.definition(store, clock, signal::taskChanged), "ec2"),
+                    LogsApi.module(store, clock),
+                    Ec2Api.module(store, clock, signal::taskChanged),
                     ServiceModule.of(IamApi.definition(store, clock, directory), "iam"));
             Dispatcher dispatcher = new Dispatcher(modules.stream().map(ServiceModule::api).toList(),
                     new Credentials(config.accountId(), root, directory, sessions, clock), authorizer,

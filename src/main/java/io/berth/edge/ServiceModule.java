@@ -1,5 +1,7 @@
 package io.berth.edge;
 
+import io.berth.edge.sigv4.SignedRequest;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,9 +57,9 @@ public record ServiceModule(ServiceDefinition api, List<Route> routes, String ar
 
     /** The API routes of the dispatcher: every request no earlier route took. */
     public static Route apiRoute(Dispatcher dispatcher) {
-        return Route.prefix("aws-api", Route.Audience.API, "/", HttpEdge.API_BODY_LIMIT,
+        return new Route("aws-api", Route.Audience.API, (method, path) -> true, HttpEdge.API_BODY_LIMIT,
                 (Route.Endpoint.Buffered) (request, body) -> dispatcher.dispatch(request.requestId(), request.source(),
-                        new io.berth.edge.sigv4.SignedRequest(request.method(), request.rawPath(), request.rawQuery(),
+                        new SignedRequest(request.method(), request.rawPath(), request.rawQuery(),
                                 request.headers(), body)));
     }
 
