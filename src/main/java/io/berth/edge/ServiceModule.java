@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Everything a service brings to Berth: its AWS operations, its own HTTP routes (those that are
@@ -27,7 +28,7 @@ public record ServiceModule(ServiceDefinition api, List<Route> routes, String ar
     }
 
     public ServiceModule withRoutes(List<Route> more) {
-        return new ServiceModule(api, java.util.stream.Stream.concat(routes.stream(), more.stream()).toList(),
+        return new ServiceModule(api, Stream.concat(routes.stream(), more.stream()).toList(),
                 arnService, tags);
     }
 
