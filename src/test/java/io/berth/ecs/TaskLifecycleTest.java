@@ -10,15 +10,18 @@ import io.berth.ecs.model.TaskDefinition;
 import io.berth.runtime.ContainerStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static io.berth.ecs.TaskDefinitionRequests.fargate;
 import static io.berth.ecs.TaskDefinitionRequests.named;
@@ -31,12 +34,43 @@ class TaskLifecycleTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final Duration RETENTION = Duration.ofHours(1);
 
-    @ParameterizedTest
-    @EnumSource(TaskStatus.class)
-    void statusesOnlyMoveForward(TaskStatus from) {
-        for (TaskStatus to : TaskStatus.values()) {
-            assertThat(from.canMoveTo(to)).as(from + " -> " + to).isEqualTo(to.ordinal() > from.ordinal());
-        }
+    /**
+     * Every (from, to) pair of statuses, written out: {@code X} allowed, {@code .} refused. Rows are
+     * the status a task is in, columns the one it would move to, both in lifecycle order.
+     */
+    private static final String[] TRANSITIONS = {
+            //           PROV PEND ACTI RUNN DEAC STOP DEPR STPD
+            "PROVISIONING   .    X    X    X    X    X    X    X",
+            "PENDING        .    .    X    X    X    X    X    X",
+            "ACTIVATING     .    .    .    X    X    X    X    X",
+            "RUNNING        .    .    .    .    X    X    X    X",
+            "DEACTIVATING   .    .    .    .    .    X    X    X",
+            "STOPPING       .    .    .    .    .    .    X    X",
+            "DEPROVISIONING .    .    .    .    .    .    .    X",
+            "STOPPED        .    .    .    .    .    .    .    .",
+    };
+
+    static Stream<Arguments> everyTransition() {
+        assertThat(TRANSITIONS).hasSize(TaskStatus.values().length);
+        return Arrays.stream(TRANSITIONS).flatMap(row -> {
+            String[] cells = row.trim().split("\\s+");
+            assertThat(cells).hasSize(TaskStatus.values().length + 1);
+            TaskStatus from = TaskStatus.valueOf(cells[0]);
+            return Arrays.stream(TaskStatus.values())
+                    .map(to -> Arguments.of(from, to, cells[to.ordinal() + 1].equals("X")));
+        });
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} allowed: {2}")
+    @MethodSource("everyTransition")
+    void everyStatusTransitionIsAllowedOrRefusedAsTheTableSays(TaskStatus from, TaskStatus to, boolean allowed) {
+        assertThat(from.canMoveTo(to)).isEqualTo(allowed);
+    }
+
+    @Test
+    void theTableNamesEveryStatusOnceInLifecycleOrder() {
+        assertThat(Arrays.stream(TRANSITIONS).map(row -> row.trim().split("\\s+")[0]))
+                .containsExactly(Arrays.stream(TaskStatus.values()).map(Enum::name).toArray(String[]::new));
     }
 
     private static StoredTask launched(String... containers) {
