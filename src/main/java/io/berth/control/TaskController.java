@@ -136,12 +136,15 @@ public final class TaskController implements TaskSignal, AutoCloseable {
             Observation seen = observe(stored);
             shipLogs(stored, seen);
             TaskLifecycle.Step step = TaskLifecycle.step(stored, seen, clock.instant(), settings.retention());
-            boolean changed = !step.task().equals(stored);
+            StoredTask next = step.task();
+            boolean changed = !next.equals(stored);
             if (changed) {
-                if (!records.replace(stored, step.task())) {
+                Optional<StoredTask> written = records.replace(stored, next);
+                if (written.isEmpty()) {
                     continue;
                 }
-                logTransition(stored, step.task());
+                next = written.get();
+                logTransition(stored, next);
             }
             if (step.effect() instanceof TaskEffect.Wait) {
                 if (!changed) {
@@ -149,7 +152,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                 }
                 continue;
             }
-            perform(step.task(), step.effect(), seen);
+            perform(next, step.effect(), seen);
         }
     }
 
@@ -190,7 +193,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                 try {
                     String sandbox = runtime.startSandbox(new SandboxSpec(task.id(), Integer.parseInt(task.task().cpu()),
                             Integer.parseInt(task.task().memory()), TaskLifecycle.labels(task, null)));
-                    if (!records.replace(task, task.withSandbox(sandbox))) {
+                    if (records.replace(task, task.withSandbox(sandbox)).isEmpty()) {
                         // The task changed meanwhile (it was stopped): nobody will own this sandbox.
                         runtime.remove(sandbox);
                     }
@@ -202,7 +205,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                 try {
                     Eni eni = networking.attach(task, attach.sandboxId());
                     StoredTask attached = TaskLifecycle.networkAttached(task, eni, clock.instant());
-                    if (records.replace(task, attached)) {
+                    if (records.replace(task, attached).isPresent()) {
                         logTransition(task, attached);
                     }
                     taskChanged();
