@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -58,15 +59,10 @@ public final class ControlLoop<K> implements AutoCloseable {
         wakeUp.release();
     }
 
-    /** Runs one round on the calling thread (its workers still run on their own threads). */
-    public void runRound() {
-        round.run(this::dispatch);
-    }
-
     private void run() {
         while (running) {
             try {
-                runRound();
+                round.run(this::dispatch);
             } catch (RuntimeException e) {
                 log.warn("{} round failed: {}", name, e.getMessage());
             }
@@ -93,7 +89,7 @@ public final class ControlLoop<K> implements AutoCloseable {
                     busy.remove(key);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             busy.remove(key); // closed meanwhile
         }
     }
