@@ -16,6 +16,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.net.BindException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -111,6 +112,10 @@ public final class HttpEdge implements AutoCloseable {
             connector.open();
         } catch (IOException e) {
             server.removeConnector(connector);
+            // Jetty wraps the JDK's BindException; callers tell a taken port from other failures by it.
+            if (e.getCause() instanceof BindException taken) {
+                throw taken;
+            }
             throw e;
         }
     }
