@@ -15,6 +15,8 @@ import io.berth.iam.model.UserMessages.ListAccessKeysResult;
 import io.berth.iam.model.UserMessages.UpdateAccessKeyRequest;
 import io.berth.store.Documents;
 
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -123,8 +125,8 @@ final class AccessKeys {
                 .orElseThrow(() -> IamErrors.accessKeyNotFound(accessKeyId));
     }
 
-    /** Keys are listed oldest first. */
+    /** Keys are listed oldest first (creation times are whole seconds, ISO-8601 text sorts as time does). */
     private static String pageKey(StoredAccessKey key) {
-        return QueryRecords.timestamp(key.createDate()) + key.accessKeyId();
+        return DateTimeFormatter.ISO_INSTANT.format(key.createDate().truncatedTo(ChronoUnit.SECONDS)) + key.accessKeyId();
     }
 }
