@@ -91,7 +91,10 @@ public final class IamApi {
     private IamApi() {
     }
 
-    /** IAM, whose users', roles' and policies' tags policies read as aws:ResourceTag/… keys. */
+    /**
+     * IAM with random ids, whose users', roles' and policies' tags policies read as
+     * aws:ResourceTag/… keys; {@code directory} is the one sign-in and authorization read.
+     */
     public static ServiceModule module(Store store, InstantSource clock, IamDirectory directory) {
         IamRuntime iam = new IamRuntime(store, clock, IamIds.random());
         IamResources on = new IamResources(iam);

@@ -9,6 +9,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -19,10 +20,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Query codec derived from records, so a Query operation is a request record, a result record
@@ -38,7 +41,7 @@ import java.util.Map;
  * </ul>
  * A list absent from the form is null; {@code Name=} alone, as the SDKs send an empty list, is
  * empty. Only record components are read reflectively: the canonical constructor builds a
- * request, the accessors read a result.
+ * request (so request records are public), the accessors read a result.
  */
 public final class QueryRecords {
 
@@ -74,6 +77,7 @@ public final class QueryRecords {
         if (!requestType.isRecord()) {
             throw new IllegalStateException(requestType + " is not a record; its operation needs a codec of its own");
         }
+        requirePublic(requestType, new HashSet<>());
         QueryRecords records = new QueryRecords(dialect);
         return new QueryCodec<>() {
             @Override
@@ -89,6 +93,26 @@ public final class QueryRecords {
                 records.writeMembers(record, xml);
             }
         };
+    }
+
+    /** The codec builds a request's records through their constructors, which it may call only when they are public. */
+    private static void requirePublic(Class<?> type, Set<Class<?>> seen) {
+        if (!type.isRecord() || !seen.add(type)) {
+            return;
+        }
+        if (!Modifier.isPublic(type.getModifiers())) {
+            throw new IllegalStateException(type + " must be public for the record codec to build it");
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            requirePublic(component.getType(), seen);
+            if (component.getGenericType() instanceof ParameterizedType generic) {
+                for (Type argument : generic.getActualTypeArguments()) {
+                    if (argument instanceof Class<?> element) {
+                        requirePublic(element, seen);
+                    }
+                }
+            }
+        }
     }
 
     private <T> T decode(Map<String, String> values, String prefix, Class<T> type) {

@@ -28,63 +28,63 @@ class QueryRecordsElbShapesTest {
     static final RequestContext CONTEXT = new RequestContext("req-1", Principal.root("000000000000", "AKIDEXAMPLE"),
             "us-east-1", Instant.parse("2026-12-03T12:00:00Z"), "127.0.0.1");
 
-    record Tag(String key, String value) {
+    public record Tag(String key, String value) {
     }
 
-    record Certificate(String certificateArn, Boolean isDefault) {
+    public record Certificate(String certificateArn, Boolean isDefault) {
     }
 
-    record AuthenticateOidcActionConfig(String issuer, String authorizationEndpoint, String tokenEndpoint,
+    public record AuthenticateOidcActionConfig(String issuer, String authorizationEndpoint, String tokenEndpoint,
                                         String userInfoEndpoint, String clientId, String clientSecret,
                                         Map<String, String> authenticationRequestExtraParams,
                                         Boolean useExistingClientSecret) {
     }
 
-    record Action(String type, String targetGroupArn, AuthenticateOidcActionConfig authenticateOidcConfig,
+    public record Action(String type, String targetGroupArn, AuthenticateOidcActionConfig authenticateOidcConfig,
                   Integer order) {
     }
 
-    record CreateListenerRequest(String loadBalancerArn, String protocol, Integer port, String sslPolicy,
+    public record CreateListenerRequest(String loadBalancerArn, String protocol, Integer port, String sslPolicy,
                                  List<Certificate> certificates, List<Action> defaultActions, List<Tag> tags) {
     }
 
-    record Listener(String listenerArn, String loadBalancerArn, Integer port, String protocol,
+    public record Listener(String listenerArn, String loadBalancerArn, Integer port, String protocol,
                     List<Certificate> certificates, List<Action> defaultActions) {
     }
 
-    record CreateListenerResult(List<Listener> listeners) {
+    public record CreateListenerResult(List<Listener> listeners) {
     }
 
-    record LoadBalancerAttribute(String key, String value) {
+    public record LoadBalancerAttribute(String key, String value) {
     }
 
-    record ModifyLoadBalancerAttributesRequest(String loadBalancerArn, List<LoadBalancerAttribute> attributes) {
+    public record ModifyLoadBalancerAttributesRequest(String loadBalancerArn, List<LoadBalancerAttribute> attributes) {
     }
 
-    record Matcher(String httpCode, String grpcCode) {
+    public record Matcher(String httpCode, String grpcCode) {
     }
 
-    record ModifyTargetGroupRequest(String targetGroupArn, Boolean healthCheckEnabled,
+    public record ModifyTargetGroupRequest(String targetGroupArn, Boolean healthCheckEnabled,
                                     Integer healthCheckIntervalSeconds, Matcher matcher) {
     }
 
-    record DescribeLoadBalancersRequest(List<String> loadBalancerArns, List<String> names, String marker,
+    public record DescribeLoadBalancersRequest(List<String> loadBalancerArns, List<String> names, String marker,
                                         Integer pageSize) {
     }
 
-    record LoadBalancerState(String code, String reason) {
+    public record LoadBalancerState(String code, String reason) {
     }
 
-    record AvailabilityZone(String zoneName, String subnetId) {
+    public record AvailabilityZone(String zoneName, String subnetId) {
     }
 
     /** {@code dNSName}: a member whose name starts with an acronym is written as its wire name, lower-cased first. */
-    record LoadBalancer(String loadBalancerArn, String dNSName, String canonicalHostedZoneId, Instant createdTime,
+    public record LoadBalancer(String loadBalancerArn, String dNSName, String canonicalHostedZoneId, Instant createdTime,
                         String loadBalancerName, String scheme, String vpcId, LoadBalancerState state, String type,
                         List<AvailabilityZone> availabilityZones, List<String> securityGroups, String ipAddressType) {
     }
 
-    record DescribeLoadBalancersResult(List<LoadBalancer> loadBalancers, String nextMarker) {
+    public record DescribeLoadBalancersResult(List<LoadBalancer> loadBalancers, String nextMarker) {
     }
 
     /** An ELBv2-shaped Query service: records and handlers, the codec derived by the edge. */
@@ -219,6 +219,20 @@ class QueryRecordsElbShapesTest {
                         .on((c, r) -> List.of("*")).handledBy((c, r) -> r))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("needs a codec of its own");
+    }
+
+    private record Hidden(String name, List<Tag> tags) {
+    }
+
+    public record Exposing(String name, Hidden hidden) {
+    }
+
+    @Test
+    void requestRecordsTheCodecCannotBuildAreRefusedWhenTheServiceIsDeclared() {
+        assertThatThrownBy(() -> QueryRecords.codec(Hidden.class)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must be public");
+        assertThatThrownBy(() -> QueryRecords.codec(Exposing.class)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Hidden must be public");
     }
 
     @SuppressWarnings("unchecked")
