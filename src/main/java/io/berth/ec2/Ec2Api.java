@@ -43,8 +43,10 @@ import java.util.function.Function;
  * The EC2 API (Query protocol, version 2016-11-15) as far as awsvpc networking needs it: regions
  * and zones, VPCs and their attributes, subnets and theirs, each VPC's main route table and
  * default network ACL, security groups and their rules, network interfaces, tags. Every
- * operation is declared once with its IAM action and resources. State is per account and region,
- * and each region starts with the default VPC a new AWS account has.
+ * operation is declared once with its IAM action and resources; a {@code DryRun} is answered by
+ * the edge's EC2 dialect once the call is authorized. Requests named as on the wire are read by the
+ * edge's record codec; the others, and every response, by this package's own readers and writers.
+ * State is per account and region, and each region starts with the default VPC a new AWS account has.
  */
 public final class Ec2Api {
 
