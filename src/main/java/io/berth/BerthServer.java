@@ -9,6 +9,7 @@ import io.berth.ecs.TaskCredentials;
 import io.berth.ecs.TaskMetadata;
 import io.berth.ecs.TaskRecords;
 import io.berth.ecs.TaskSignal;
+import io.berth.elb.ElbApi;
 import io.berth.edge.Dispatcher;
 import io.berth.edge.HttpEdge;
 import io.berth.edge.Route;
@@ -116,6 +117,7 @@ public final class BerthServer implements AutoCloseable {
                     StsApi.module(directory, sessions, policies),
                     LogsApi.module(store, clock),
                     Ec2Api.module(store, clock, signal::taskChanged),
+                    ElbApi.module(store, clock, networks),
                     IamApi.module(store, clock, directory));
             Dispatcher dispatcher = new Dispatcher(modules.stream().map(ServiceModule::api).toList(),
                     new Credentials(config.accountId(), root, directory, sessions, clock), authorizer,

@@ -19,14 +19,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
 
     /** One package per AWS API. */
-    private static final List<String> SERVICES = List.of("ecs", "iam", "ec2", "logs");
+    private static final List<String> SERVICES = List.of("ecs", "iam", "ec2", "logs", "elb");
 
     /**
      * The narrow interfaces a service offers the others, and nothing more: ECS launches tasks into
-     * EC2's networks and gives tasks their IAM role's credentials.
+     * EC2's networks and gives tasks their IAM role's credentials; ELB places load balancers in
+     * EC2's subnets and security groups.
      */
     private static final Set<String> CROSS_SERVICE_INTERFACES = Set.of(
-            "io.berth.ec2.Networks", "io.berth.ec2.ResolvedNetwork", "io.berth.ec2.Eni",
+            "io.berth.ec2.Networks", "io.berth.ec2.ResolvedNetwork", "io.berth.ec2.Eni", "io.berth.ec2.SecurityGroupView",
             "io.berth.iam.TaskRoleSessions", "io.berth.iam.StsSession");
 
     /**

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -91,6 +92,15 @@ public final class TestBerth implements AutoCloseable {
     /** An ECS client signing with any credentials (a session token when given). */
     public EcsClient ecs(AwsCredentials credentials) {
         return client(EcsClient.builder(), Region.US_EAST_1, credentials);
+    }
+
+    public ElasticLoadBalancingV2Client elb() {
+        return elb(ROOT);
+    }
+
+    /** An ELBv2 client in us-east-1 signing with any credentials. */
+    public ElasticLoadBalancingV2Client elb(AwsCredentials credentials) {
+        return client(ElasticLoadBalancingV2Client.builder(), Region.US_EAST_1, credentials);
     }
 
     public IamClient iam() {

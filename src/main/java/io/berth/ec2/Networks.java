@@ -129,6 +129,24 @@ public final class Networks {
         });
     }
 
+    /**
+     * A subnet as a load balancer is placed in it: its VPC, zone and address range, with its VPC's
+     * default security group; empty when the account and region have no such subnet.
+     */
+    public Optional<ResolvedNetwork> subnet(String accountId, String region, String subnetId) {
+        return state.read(accountId, region, ec2 -> ec2.find(Ec2Kind.SUBNET, subnetId).map(subnet -> {
+            StoredVpc vpc = ec2.vpc(subnet.vpcId());
+            return new ResolvedNetwork(vpc.vpcId(), vpc.cidrBlock(), subnet.subnetId(), subnet.cidrBlock(),
+                    subnet.availabilityZone(), SubnetAddresses.gateway(subnet),
+                    List.of(defaultGroup(ec2, vpc.vpcId()).groupId()));
+        }));
+    }
+
+    /** Whether the account and region have this VPC. */
+    public boolean vpcExists(String accountId, String region, String vpcId) {
+        return state.read(accountId, region, ec2 -> ec2.find(Ec2Kind.VPC, vpcId).isPresent());
+    }
+
     /** A security group's rules and members, or empty when there is no such group. */
     public Optional<SecurityGroupView> group(String accountId, String region, String groupId) {
         return state.read(accountId, region, ec2 -> ec2.find(Ec2Kind.SECURITY_GROUP, groupId).map(group ->
