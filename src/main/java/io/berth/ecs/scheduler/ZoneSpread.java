@@ -45,7 +45,7 @@ final class ZoneSpread {
     /** Strictly better, so the first subnet listed wins ties. */
     private boolean fewer(ServiceSpec.Subnet candidate, ServiceSpec.Subnet best) {
         int zones = Integer.compare(tasksIn(candidate.availabilityZone()), tasksIn(best.availabilityZone()));
-        if (zones != 0) {
+        if (zones != 0 || !candidate.availabilityZone().equals(best.availabilityZone())) {
             return zones < 0;
         }
         return bySubnet.getOrDefault(candidate.subnetId(), 0) < bySubnet.getOrDefault(best.subnetId(), 0);
