@@ -477,7 +477,7 @@ final class Round {
             deployments.keySet().removeIf(id -> !id.equals(primaryId));
             conditions.add(ServiceEvents.steadyState(name));
         }
-        if (throttle.throttling()) {
+        if (throttle.throttling() && primary.rolloutState() != RolloutState.FAILED) {
             conditions.add(ServiceEvents.unableToStartTasks(name));
         }
         boolean stuck = idle && !settled && primary.rolloutState() == RolloutState.IN_PROGRESS
