@@ -27,7 +27,9 @@ import java.util.TreeMap;
  */
 final class Round {
 
-    private static final String USER_STOP_CODE = "UserInitiated";
+    /** Stops that say nothing about the task's own health: the scheduler's, a user's, the infrastructure's. */
+    private static final Set<String> NOT_FAILURES = Set.of(ServiceEvents.SCHEDULER_STOP_CODE, "UserInitiated",
+            "SpotInterruption", "TerminationNotice");
 
     private final ServiceSpec service;
     private final SchedulerMemory memory;
@@ -190,7 +192,7 @@ final class Round {
 
     /**
      * Each stopped task is looked at once. A task of the primary deployment that stopped other than
-     * by the scheduler or a user is a failed launch for the circuit breaker, and one that never
+     * by the scheduler, a user or the reclaiming of its capacity is a failed launch for the circuit breaker, and one that never
      * reached RUNNING also counts towards the launch throttle. The breaker's count is of failures in
      * a row: while the deployment has a healthy task it stays at zero.
      */
@@ -206,9 +208,7 @@ final class Round {
                 continue;
             }
             counted.add(task.taskId());
-            boolean voluntary = ServiceEvents.SCHEDULER_STOP_CODE.equals(task.stopCode())
-                    || USER_STOP_CODE.equals(task.stopCode());
-            if (voluntary || !ofPrimary(task)) {
+            if ((task.stopCode() != null && NOT_FAILURES.contains(task.stopCode())) || !ofPrimary(task)) {
                 continue;
             }
             failures++;

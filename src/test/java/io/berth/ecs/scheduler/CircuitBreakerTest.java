@@ -107,15 +107,18 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void stopsByTheSchedulerOrAUserAndTasksOfOtherDeploymentsAreNoFailures() {
+    void stopsByTheSchedulerAUserOrSpotAndTasksOfOtherDeploymentsAreNoFailures() {
         List<ObservedTask> tasks = List.of(
                 task("scaled").of("ecs-svc/2").stopped("ServiceSchedulerInitiated", true).build(),
                 task("user").of("ecs-svc/2").stopped("UserInitiated", true).build(),
+                task("spot").of("ecs-svc/2").stopped("SpotInterruption", true).build(),
                 task("old").of("ecs-svc/1").stopped("TaskFailedToStart", false).build(),
-                task("crashed").of("ecs-svc/2").stopped("EssentialContainerExited", true).build());
+                task("crashed").of("ecs-svc/2").stopped("EssentialContainerExited", true).build(),
+                task("unexplained").of("ecs-svc/2").stopped(null, true).build());
         Plan plan = plan(4, new ServiceSpec.CircuitBreaker(true, false), List.of(NEW, STABLE), tasks);
-        assertThat(plan.primary().failedTasks()).isEqualTo(1);
-        assertThat(plan.memory().countedStops()).containsExactlyInAnyOrder("scaled", "user", "old", "crashed");
+        assertThat(plan.primary().failedTasks()).isEqualTo(2);
+        assertThat(plan.memory().countedStops()).containsExactlyInAnyOrder("scaled", "user", "spot", "old", "crashed",
+                "unexplained");
         assertThat(plan.memory().throttle().consecutiveStartFailures()).isZero();
     }
 
