@@ -330,15 +330,15 @@ final class Round {
 
     /**
      * Stops up to {@code limit} of the candidates, one at a time so each pick sees the zones as the
-     * previous ones left them: tasks not (yet) healthy first, since they take nothing from the floor;
-     * then the oldest deployment's; then from the zone with the most tasks; then the newest task.
-     * A healthy task is stopped only while the healthy floor allows it.
+     * previous ones left them: the oldest deployment's first; then from the zone with the most tasks,
+     * as ECS balances zones when it stops tasks; then tasks not (yet) healthy, which take nothing
+     * from the floor; then the newest. A healthy task is stopped only while the floor allows it.
      */
     private void stopSome(List<ObservedTask> candidates, int limit) {
         List<ObservedTask> left = new ArrayList<>(candidates);
-        Comparator<ObservedTask> order = Comparator.<ObservedTask, Boolean>comparing(this::healthy)
-                .thenComparing(this::deploymentAge)
+        Comparator<ObservedTask> order = Comparator.comparing(this::deploymentAge)
                 .thenComparing(t -> -zones.tasksIn(t.availabilityZone()))
+                .thenComparing(this::healthy)
                 .thenComparing(ObservedTask::createdAt, Comparator.reverseOrder())
                 .thenComparing(ObservedTask::taskId);
         int stopped = 0;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -113,7 +114,14 @@ final class Simulation {
     }
 
     Plan plan() {
+        return plan(p -> {
+        });
+    }
+
+    /** Plans, lets {@code check} look at the plan before anything changed, then applies it. */
+    Plan plan(Consumer<Plan> check) {
         Plan plan = planner.plan(spec(), memory, snapshot(), now, () -> String.format("%032x", ++nextId));
+        check.accept(plan);
         plans.add(plan);
         events.addAll(plan.events());
         deployments = new ArrayList<>(plan.deployments());
@@ -227,12 +235,25 @@ final class Simulation {
 
     /** Healthy as ECS counts towards minimumHealthyPercent, judged here independently of the planner. */
     long healthy() {
-        return tasks.values().stream().filter(t -> "RUNNING".equals(t.desired) && t.status == TaskStatus.RUNNING)
-                .filter(t -> switch (checks) {
-                    case NONE -> !now.isBefore(t.startedAt.plus(Timings.ECS.unmonitoredHealthyAfter()));
-                    case CONTAINER -> "HEALTHY".equals(t.health);
-                    case LOAD_BALANCER -> t.targets.containsKey(TG) && t.targets.get(TG).state() == TargetState.HEALTHY;
-                }).count();
+        return tasks.values().stream().filter(this::isHealthy).count();
+    }
+
+    boolean isHealthy(FakeTask t) {
+        if (!"RUNNING".equals(t.desired) || t.status != TaskStatus.RUNNING) {
+            return false;
+        }
+        return switch (checks) {
+            case NONE -> !now.isBefore(t.startedAt.plus(Timings.ECS.unmonitoredHealthyAfter()));
+            case CONTAINER -> "HEALTHY".equals(t.health);
+            case LOAD_BALANCER -> t.targets.containsKey(TG) && t.targets.get(TG).state() == TargetState.HEALTHY;
+        };
+    }
+
+    /** The task's essential container exits behind the scheduler's back. */
+    void crash(FakeTask task) {
+        task.desired = "STOPPED";
+        task.stopCode = "EssentialContainerExited";
+        task.status = TaskStatus.STOPPED;
     }
 
     List<FakeTask> live() {
