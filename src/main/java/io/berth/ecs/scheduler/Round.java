@@ -91,13 +91,11 @@ final class Round {
             scaleIn();
             start();
         }
-        List<SchedulerAction> actions = new ArrayList<>();
         List<String> targetEvents = new ArrayList<>();
-        List<RegisterTarget> registrations = new ArrayList<>();
-        actions.addAll(deregistrations(targetEvents));
+        List<SchedulerAction> actions = new ArrayList<>(deregistrations(targetEvents));
         actions.addAll(stops);
         actions.addAll(starts);
-        registrations.addAll(registrations());
+        List<RegisterTarget> registrations = registrations();
         actions.addAll(registrations);
 
         List<String> written = new ArrayList<>(events);
@@ -232,8 +230,8 @@ final class Round {
         if (primary.rolloutState() != RolloutState.IN_PROGRESS) {
             return;
         }
-        boolean running = tasks.stream().anyMatch(t -> ofPrimary(t) && healthy(t));
-        int count = running ? 0 : primary.failedTasks() + failures;
+        boolean healthyTask = tasks.stream().anyMatch(t -> ofPrimary(t) && healthy(t));
+        int count = healthyTask ? 0 : primary.failedTasks() + failures;
         if (count != primary.failedTasks()) {
             deployments.put(primaryId, primary.withFailedTasks(count));
         }
