@@ -127,7 +127,8 @@ final class HaproxyConfig {
                 useBackends(out, forward, "{ var(txn.rule) -m int " + n + " }");
             }
         }
-        out.append('\n');
+        // HAProxy answers 503 when it picked a target but could not connect to it; ALB answers 502.
+        line(out, "http-after-response set-status 502 reason 'Bad Gateway' if { status 503 } { srv_id -m found }");
     }
 
     private static void tcpFrontend(StringBuilder out, Listener listener) {

@@ -78,7 +78,8 @@ class HaproxyConfigTest {
         assertThat(lines).containsSubsequence("frontend listener-80", "mode http", "bind :80", "option forwardfor",
                 "option idle-close-on-response", "errorfiles alb", "http-request set-header X-Forwarded-Proto http",
                 "http-request set-header X-Forwarded-Port 80", "http-request set-var(txn.rule) int(0)",
-                "use_backend tg-one if { var(txn.rule) -m int 0 }");
+                "use_backend tg-one if { var(txn.rule) -m int 0 }",
+                "http-after-response set-status 502 reason 'Bad Gateway' if { status 503 } { srv_id -m found }");
         assertThat(lines).containsSubsequence("backend tg-one", "mode http", "retry-on conn-failure empty-response",
                 "retries 3", "option redispatch 1", "balance roundrobin", "option httpchk",
                 "http-check send meth GET uri /health ver HTTP/1.1 hdr Host elb-healthchecker hdr User-Agent ELB-HealthChecker/2.0",

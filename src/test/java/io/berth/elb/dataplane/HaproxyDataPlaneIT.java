@@ -194,11 +194,16 @@ class HaproxyDataPlaneIT {
                 new Rule(10, List.of(new PathPattern(List.of("/api/*"))), Forward.to("two")),
                 new Rule(5, List.of(new PathPattern(List.of("/api/fixed"))), new FixedResponse(418, "application/json", "{\"teapot\":true}")),
                 new Rule(20, List.of(new PathPattern(List.of("/old*"))), new Redirect(null, "example.com", null, "/new", null, 301)),
-                new Rule(30, List.of(new PathPattern(List.of("/nobody*"))), Forward.to("empty"))));
+                new Rule(30, List.of(new PathPattern(List.of("/nobody*"))), Forward.to("empty")),
+                new Rule(40, List.of(new PathPattern(List.of("/refused*"))), Forward.to("refused"))));
+        // Passes its checks on 8080 but refuses its traffic port.
+        TargetGroup refused = new TargetGroup("refused", Protocol.HTTP, 8081, new HealthCheck(Protocol.HTTP, 8080, "/health",
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 2, 2, "200"), Duration.ZERO, TargetGroup.Algorithm.ROUND_ROBIN,
+                List.of(c.target(8081)));
         LoadBalancer lb = alb(newLoadBalancerId(), List.of(listener), List.of(
                 httpGroup("one", Duration.ofSeconds(30), a.target(8080), b.target(8080)),
                 httpGroup("two", Duration.ofSeconds(30), c.target(8080)),
-                httpGroup("empty", Duration.ofSeconds(30))));
+                httpGroup("empty", Duration.ofSeconds(30)), refused));
 
         assertThat(plane.apply(lb)).isEmpty();
         assertThat(plane.targetHealth(lb)).extracting(TargetHealth::state).containsOnly(State.INITIAL);
@@ -227,6 +232,10 @@ class HaproxyDataPlaneIT {
         assertThat(none.statusCode()).as("no healthy target").isEqualTo(503);
         assertThat(none.body()).contains("<center><h1>503 Service Temporarily Unavailable</h1></center>");
         assertThat(none.headers().firstValue("server")).hasValue("awselb/2.0");
+
+        HttpResponse<String> badGateway = get(front, "/refused");
+        assertThat(badGateway.statusCode()).as("a target refusing the connection").isEqualTo(502);
+        assertThat(badGateway.headers().firstValue("server")).hasValue("awselb/2.0");
 
         String forwarded = get(front, "/cgi-bin/env").body();
         // The host reaches the load balancer from its gateway address; the target sees the load balancer's.
