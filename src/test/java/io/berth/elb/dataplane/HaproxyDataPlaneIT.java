@@ -195,7 +195,9 @@ class HaproxyDataPlaneIT {
                 new Rule(5, List.of(new PathPattern(List.of("/api/fixed"))), new FixedResponse(418, "application/json", "{\"teapot\":true}")),
                 new Rule(20, List.of(new PathPattern(List.of("/old*"))), new Redirect(null, "example.com", null, "/new", null, 301)),
                 new Rule(30, List.of(new PathPattern(List.of("/nobody*"))), Forward.to("empty")),
-                new Rule(40, List.of(new PathPattern(List.of("/refused*"))), Forward.to("refused"))));
+                new Rule(40, List.of(new PathPattern(List.of("/refused*"))), Forward.to("refused")),
+                new Rule(2, List.of(new PathPattern(List.of("/index.html"))), new Forward(List.of(
+                        new Action.WeightedGroup("one", 1), new Action.WeightedGroup("two", 1))))));
         // Passes its checks on 8080 but refuses its traffic port.
         TargetGroup refused = new TargetGroup("refused", Protocol.HTTP, 8081, new HealthCheck(Protocol.HTTP, 8080, "/health",
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 2, 2, "200"), Duration.ZERO, TargetGroup.Algorithm.ROUND_ROBIN,
@@ -232,6 +234,12 @@ class HaproxyDataPlaneIT {
         assertThat(none.statusCode()).as("no healthy target").isEqualTo(503);
         assertThat(none.body()).contains("<center><h1>503 Service Temporarily Unavailable</h1></center>");
         assertThat(none.headers().firstValue("server")).hasValue("awselb/2.0");
+
+        Map<String, Integer> weighted = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            weighted.merge(get(front, "/index.html").body(), 1, Integer::sum);
+        }
+        assertThat(weighted.keySet()).as("split between both groups").contains("C").containsAnyOf("A", "B");
 
         HttpResponse<String> badGateway = get(front, "/refused");
         assertThat(badGateway.statusCode()).as("a target refusing the connection").isEqualTo(502);
