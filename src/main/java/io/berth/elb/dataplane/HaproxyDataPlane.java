@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  * new worker reads them back, while the old one finishes its requests.
  *
  * <p>State in memory, behind this object's lock: when each slot was registered (for ELB's
- * {@code initial}) and when each drain ends. After a restart neither is known: an adopted
+ * {@code initial}), when each drain ends, and which interfaces and security groups were last
+ * applied (not redone when unchanged). After a restart neither is known: an adopted
  * drain starts its delay again, and an adopted failing target is {@code unhealthy} at once.
  */
 public final class HaproxyDataPlane implements LoadBalancerDataPlane {
@@ -61,6 +62,7 @@ public final class HaproxyDataPlane implements LoadBalancerDataPlane {
     private final InstantSource clock;
     private final Map<String, Instant> registeredAt = new HashMap<>();
     private final Map<String, Instant> drainEnds = new HashMap<>();
+    private final Map<String, String> networks = new HashMap<>();
     private final Map<String, String> firewalls = new HashMap<>();
 
     public HaproxyDataPlane(Path runRoot, TaskNetwork taskNetwork, InstantSource clock) {
@@ -71,7 +73,13 @@ public final class HaproxyDataPlane implements LoadBalancerDataPlane {
 
     @Override
     public synchronized Optional<Instant> apply(LoadBalancer lb) {
-        network.ensure(lb);
+        // Wired once per process and again when its subnets change: a drain calls every second.
+        String interfaces = lb.interfaces().toString();
+        if (!interfaces.equals(networks.get(lb.id())) || !Files.exists(LbNetwork.namespacePath(lb.id()))) {
+            network.ensure(lb);
+            networks.put(lb.id(), interfaces);
+            firewalls.remove(lb.id());
+        }
         String firewall = lb.securityGroups().toString();
         if (!firewall.equals(firewalls.get(lb.id()))) {
             network.applyFirewall(lb);
@@ -148,6 +156,7 @@ public final class HaproxyDataPlane implements LoadBalancerDataPlane {
         String prefix = loadBalancerId + "|";
         registeredAt.keySet().removeIf(k -> k.startsWith(prefix));
         drainEnds.keySet().removeIf(k -> k.startsWith(prefix));
+        networks.remove(loadBalancerId);
         firewalls.remove(loadBalancerId);
         log.info("loadBalancer={} removed", loadBalancerId);
     }
