@@ -80,6 +80,16 @@ class ArchitectureTest {
         }
     }
 
+    /** The service scheduler's planner is a pure function: no storage, no HTTP, no containers, no networks. */
+    @Test
+    void theSchedulerPlannerIsPure() {
+        noClasses().that().resideInAPackage("io.berth.ecs.scheduler..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.berth.store..", "io.berth.edge..",
+                        "io.berth.runtime..", "io.berth.net..", "io.berth.control..", "com.github.dockerjava..",
+                        "java.io..", "java.nio..", "java.net..", "java.sql..")
+                .check(classes);
+    }
+
     private static String[] servicePackages(List<String> services) {
         return services.stream().map(s -> "io.berth." + s + "..").toArray(String[]::new);
     }
