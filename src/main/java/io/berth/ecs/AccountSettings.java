@@ -44,7 +44,7 @@ public final class AccountSettings {
         if (limit < 1 || limit > MAX_RESULTS) {
             throw EcsErrors.invalidParameter("maxResults must be between 1 and " + MAX_RESULTS + ".");
         }
-        String after = Pagination.resumeAfter(request.nextToken());
+        String after = Pagination.TOKENS.decode(request.nextToken());
         String target = target(context, request.principalArn());
         String root = rootArn(context);
         String scope = EcsArns.scope(context);
@@ -66,7 +66,7 @@ public final class AccountSettings {
                 .filter(s -> after == null || s.name().compareTo(after) > 0)
                 .toList();
         List<Setting> page = matching.subList(0, Math.min(limit, matching.size()));
-        String next = matching.size() > limit ? Pagination.token(page.getLast().name()) : null;
+        String next = matching.size() > limit ? Pagination.TOKENS.encode(page.getLast().name()) : null;
         return new ListAccountSettingsResponse(page, next);
     }
 

@@ -17,6 +17,7 @@ import io.berth.ecs.model.Tag;
 import io.berth.ecs.model.UpdateClusterRequest;
 import io.berth.ecs.model.UpdateClusterSettingsRequest;
 import io.berth.edge.RequestContext;
+import io.berth.kit.PageTokens;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 
@@ -50,7 +51,7 @@ public final class Clusters {
             throw EcsErrors.invalidParameter(
                     "Cluster name must be 1-255 characters long and contain only letters, numbers, hyphens and underscores.");
         }
-        List<Tag> tags = TagRules.validate(request.tags());
+        List<Tag> tags = TagRules.POLICY.validate(request.tags());
         List<ClusterSetting> requested = settings(request.settings(), List.of());
         List<String> providers = CapacityStrategy.providers(request.capacityProviders());
         List<CapacityProviderStrategyItem> strategy = CapacityStrategy.validate(
@@ -101,7 +102,7 @@ public final class Clusters {
     public ListClustersResponse listClusters(RequestContext context, ListClustersRequest request) {
         int limit = Pagination.maxResults(request.maxResults(), 100);
         String scope = EcsArns.scope(context);
-        Pagination.Page<Cluster> page = store.read(documents -> Pagination.collect(request.nextToken(), limit,
+        PageTokens.Page<Cluster> page = store.read(documents -> Pagination.TOKENS.page(request.nextToken(), limit,
                 (after, size) -> ClusterRepository.page(documents, scope, after, size),
                 cluster -> "ACTIVE".equals(cluster.status()), Cluster::clusterName));
         return new ListClustersResponse(page.items().stream().map(Cluster::clusterArn).toList(), page.nextToken());

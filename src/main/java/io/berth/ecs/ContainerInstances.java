@@ -32,7 +32,7 @@ public final class ContainerInstances {
     public ListContainerInstancesResponse listContainerInstances(RequestContext context,
                                                                  ListContainerInstancesRequest request) {
         Pagination.maxResults(request.maxResults(), 100);
-        Pagination.resumeAfter(request.nextToken());
+        Pagination.TOKENS.decode(request.nextToken());
         if (request.status() != null && !STATUSES.contains(request.status())) {
             throw EcsErrors.invalidParameter("status must be one of ACTIVE, DRAINING, REGISTERING, DEREGISTERING, "
                     + "REGISTRATION_FAILED.");

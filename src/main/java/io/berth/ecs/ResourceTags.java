@@ -35,14 +35,14 @@ public final class ResourceTags implements ResourceTagLookup {
         if (request.tags() == null || request.tags().isEmpty()) {
             throw EcsErrors.invalidParameter("Tags cannot be empty.");
         }
-        List<Tag> added = TagRules.validate(request.tags());
-        store.write(documents -> change(documents, context, request.resourceArn(), tags -> TagRules.merge(tags, added)));
+        List<Tag> added = TagRules.POLICY.validate(request.tags());
+        store.write(documents -> change(documents, context, request.resourceArn(), tags -> TagRules.POLICY.merge(tags, added)));
         return new Empty();
     }
 
     public Empty untagResource(RequestContext context, UntagResourceRequest request) {
         store.write(documents -> change(documents, context, request.resourceArn(),
-                tags -> TagRules.remove(tags, request.tagKeys())));
+                tags -> TagRules.POLICY.remove(tags, request.tagKeys())));
         return new Empty();
     }
 

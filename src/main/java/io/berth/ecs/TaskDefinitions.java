@@ -14,6 +14,7 @@ import io.berth.ecs.model.Tag;
 import io.berth.ecs.model.TaskDefinition;
 import io.berth.ecs.model.TaskDefinitionResponse;
 import io.berth.edge.RequestContext;
+import io.berth.kit.PageTokens;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 
@@ -63,7 +64,7 @@ public final class TaskDefinitions {
         // ECS takes familyPrefix here as the full family name.
         String prefix = request.familyPrefix() == null ? "" : request.familyPrefix() + " ";
         String scope = EcsArns.scope(context);
-        Pagination.Page<StoredTaskDefinition> page = store.read(documents -> Pagination.collect(request.nextToken(), limit,
+        PageTokens.Page<StoredTaskDefinition> page = store.read(documents -> Pagination.TOKENS.page(request.nextToken(), limit,
                 (after, size) -> TaskDefinitionRepository.page(documents, scope, prefix, after, size, sort.equals("DESC")),
                 stored -> status.equals(stored.taskDefinition().status()),
                 stored -> TaskDefinitionRepository.id(stored.taskDefinition().family(), stored.taskDefinition().revision())));
@@ -77,7 +78,7 @@ public final class TaskDefinitions {
         String status = request.status() == null ? "ACTIVE" : request.status();
         requireOneOf("status", status, List.of("ACTIVE", "INACTIVE", "ALL"));
         String prefix = request.familyPrefix() == null ? "" : request.familyPrefix();
-        String after = Pagination.resumeAfter(request.nextToken());
+        String after = Pagination.TOKENS.decode(request.nextToken());
         String scope = EcsArns.scope(context);
         // A family is ACTIVE while any revision is; INACTIVE once none is.
         TreeMap<String, Boolean> families = new TreeMap<>();
@@ -96,7 +97,7 @@ public final class TaskDefinitions {
             return new ListTaskDefinitionFamiliesResponse(matching, null);
         }
         List<String> page = matching.subList(0, limit);
-        return new ListTaskDefinitionFamiliesResponse(List.copyOf(page), Pagination.token(page.getLast()));
+        return new ListTaskDefinitionFamiliesResponse(List.copyOf(page), Pagination.TOKENS.encode(page.getLast()));
     }
 
     public TaskDefinitionResponse deregisterTaskDefinition(RequestContext context, DeregisterTaskDefinitionRequest request) {

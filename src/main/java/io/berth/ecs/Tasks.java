@@ -19,6 +19,7 @@ import io.berth.ecs.model.TasksResponse;
 import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
 import io.berth.edge.json.JsonCodec;
+import io.berth.kit.PageTokens;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 
@@ -204,9 +205,9 @@ public final class Tasks {
             throw EcsErrors.invalidParameter("desiredStatus must be one of RUNNING, PENDING, STOPPED.");
         }
         String scope = EcsArns.scope(context);
-        Pagination.Page<StoredTask> page = store.read(documents -> {
+        PageTokens.Page<StoredTask> page = store.read(documents -> {
             Cluster cluster = Clusters.active(documents, context, request.cluster());
-            return Pagination.collect(request.nextToken(), limit,
+            return Pagination.TOKENS.page(request.nextToken(), limit,
                     (after, size) -> TaskRepository.page(documents, scope, cluster.clusterName(), after, size),
                     stored -> matches(stored.task(), request, desired), StoredTask::id);
         });

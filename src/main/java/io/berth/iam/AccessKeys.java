@@ -13,6 +13,7 @@ import io.berth.iam.model.UserMessages.GetAccessKeyLastUsedResult;
 import io.berth.iam.model.UserMessages.ListAccessKeysRequest;
 import io.berth.iam.model.UserMessages.ListAccessKeysResult;
 import io.berth.iam.model.UserMessages.UpdateAccessKeyRequest;
+import io.berth.kit.PageTokens.Page;
 import io.berth.store.Documents;
 
 import java.util.ArrayList;
@@ -67,11 +68,11 @@ final class AccessKeys {
         List<StoredAccessKey> keys = iam.read(documents -> Users.require(documents, account, name).accessKeys().stream()
                 .flatMap(id -> IamRepository.accessKey(documents, id).stream())
                 .sorted(Comparator.comparing(AccessKeys::pageKey)).toList());
-        IamPaging.Page<StoredAccessKey> page = IamPaging.slice(keys, AccessKeys::pageKey, request.marker(),
+        Page<StoredAccessKey> page = IamPaging.slice(keys, AccessKeys::pageKey, request.marker(),
                 request.maxItems());
         return new ListAccessKeysResult(page.items().stream()
                 .map(k -> new AccessKeyMetadata(k.userName(), k.accessKeyId(), k.status(), k.createDate())).toList(),
-                page.truncated(), page.marker());
+                page.truncated(), page.nextToken());
     }
 
     NoResult updateAccessKey(RequestContext context, UpdateAccessKeyRequest request) {

@@ -4,6 +4,7 @@ import io.berth.edge.RequestContext;
 import io.berth.iam.model.EntityPolicyMessages.PolicyNamesResult;
 import io.berth.iam.model.IamShapes.NoResult;
 import io.berth.iam.policy.PolicyKind;
+import io.berth.kit.PageTokens.Page;
 
 import java.util.List;
 import java.util.SortedMap;
@@ -83,8 +84,8 @@ final class InlinePolicies {
         String account = context.accountId();
         List<String> names = iam.read(documents -> List.copyOf(kind.require(documents, account, name)
                 .inlinePolicies().keySet()));
-        IamPaging.Page<String> page = IamPaging.slice(names, n -> n, marker, maxItems);
-        return new PolicyNamesResult(page.items(), page.truncated(), page.marker());
+        Page<String> page = IamPaging.slice(names, n -> n, marker, maxItems);
+        return new PolicyNamesResult(page.items(), page.truncated(), page.nextToken());
     }
 
     private static void validate(EntityKind kind, String name, Violations.Text nameRule, String policyName) {

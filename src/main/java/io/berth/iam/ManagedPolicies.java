@@ -16,6 +16,7 @@ import io.berth.iam.model.PolicyMessages.TagPolicyRequest;
 import io.berth.iam.model.PolicyMessages.UntagPolicyRequest;
 import io.berth.iam.model.UserMessages.TagsResult;
 import io.berth.iam.policy.PolicyKind;
+import io.berth.kit.PageTokens.Page;
 import io.berth.store.Documents;
 import io.berth.store.StoredJson;
 
@@ -119,9 +120,9 @@ final class ManagedPolicies {
                     .map(p -> view(documents, account, p, Detail.LISTED))
                     .filter(p -> !Boolean.TRUE.equals(request.onlyAttached()) || p.attachmentCount() > 0)
                     .toList();
-            IamPaging.Page<Policy> page = IamPaging.slice(matching, p -> pageKey(p.policyName(), p.arn()),
+            Page<Policy> page = IamPaging.slice(matching, p -> pageKey(p.policyName(), p.arn()),
                     request.marker(), request.maxItems());
-            return new ListPoliciesResult(page.items(), page.truncated(), page.marker());
+            return new ListPoliciesResult(page.items(), page.truncated(), page.nextToken());
         });
     }
 
@@ -144,8 +145,8 @@ final class ManagedPolicies {
         String account = context.accountId();
         List<Tag> tags = iam.read(documents -> require(documents, account, request.policyArn(),
                 () -> IamErrors.policyNotFound(request.policyArn())).tags());
-        IamPaging.Page<Tag> page = IamPaging.slice(tags, IamTags::pageKey, request.marker(), request.maxItems());
-        return new TagsResult(page.items(), page.truncated(), page.marker());
+        Page<Tag> page = IamPaging.slice(tags, IamTags::pageKey, request.marker(), request.maxItems());
+        return new TagsResult(page.items(), page.truncated(), page.nextToken());
     }
 
     /** The policy with its use counts, which are derived from the use index rather than kept. */

@@ -8,6 +8,7 @@ import io.berth.iam.model.PolicyMessages.ListPolicyVersionsRequest;
 import io.berth.iam.model.PolicyMessages.ListPolicyVersionsResult;
 import io.berth.iam.model.PolicyMessages.PolicyVersionRequest;
 import io.berth.iam.model.PolicyMessages.PolicyVersionResult;
+import io.berth.kit.PageTokens.Page;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,11 +79,11 @@ final class PolicyVersions {
                 () -> IamErrors.policyNotFound(request.policyArn())));
         List<StoredPolicy.Version> versions = policy.versions().stream()
                 .sorted(Comparator.comparing(PolicyVersions::pageKey)).toList();
-        IamPaging.Page<StoredPolicy.Version> page = IamPaging.slice(versions, PolicyVersions::pageKey,
+        Page<StoredPolicy.Version> page = IamPaging.slice(versions, PolicyVersions::pageKey,
                 request.marker(), request.maxItems());
         return new ListPolicyVersionsResult(page.items().stream().map(v -> new PolicyVersion(null, v.versionId(),
                 v.versionId().equals(policy.defaultVersionId()), v.createDate())).toList(),
-                page.truncated(), page.marker());
+                page.truncated(), page.nextToken());
     }
 
     NoResult deletePolicyVersion(RequestContext context, PolicyVersionRequest request) {

@@ -1,6 +1,7 @@
 package io.berth.logs;
 
 import io.berth.edge.RequestContext;
+import io.berth.kit.PageTokens;
 import io.berth.logs.model.CreateLogGroupRequest;
 import io.berth.logs.model.DeleteLogGroupRequest;
 import io.berth.logs.model.DeleteRetentionPolicyRequest;
@@ -77,7 +78,7 @@ final class LogGroups {
                 && (identifiers == null || identifiers.contains(group.logGroupName()));
         int limit = Constraints.limit(request.limit(), MAX_LIMIT, MAX_LIMIT);
         String scope = LogsArns.scope(context);
-        Pages.Page<StoredGroup> page = store.read(documents -> Pages.collect(request.nextToken(), limit,
+        PageTokens.Page<StoredGroup> page = store.read(documents -> Tokens.PAGES.page(request.nextToken(), limit,
                 (after, size) -> LogsRepository.groups(documents, scope, prefix == null ? "" : prefix, after, size),
                 keep, StoredGroup::logGroupName));
         // AWS answers a pattern search with only the name, creation time and ARN of each group.
