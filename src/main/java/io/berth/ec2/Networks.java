@@ -5,6 +5,7 @@ import io.berth.ec2.Ec2Messages.IpPermission;
 import io.berth.ec2.Ec2Messages.IpRange;
 import io.berth.ec2.Ec2Messages.UserIdGroupPair;
 import io.berth.edge.AwsException;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Store;
 
 import java.time.InstantSource;
@@ -32,7 +33,7 @@ public final class Networks {
 
     /** Interfaces taken and returned here change groups' members: the caller syncs firewalls after each. */
     public Networks(Store store, InstantSource clock) {
-        this.state = new Ec2State(store, Ec2Ids.random(), clock, () -> { });
+        this.state = new Ec2State(ServiceContext.of(store, clock, Ec2Ids.random()), () -> { });
     }
 
     /**

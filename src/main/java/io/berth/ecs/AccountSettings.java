@@ -9,6 +9,7 @@ import io.berth.ecs.model.Setting;
 import io.berth.ecs.model.SettingResponse;
 import io.berth.edge.Principal;
 import io.berth.edge.RequestContext;
+import io.berth.kit.Scope;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 
@@ -47,7 +48,7 @@ public final class AccountSettings {
         String after = Pagination.TOKENS.decode(request.nextToken());
         String target = target(context, request.principalArn());
         String root = rootArn(context);
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         List<Setting> settings = store.read(documents -> {
             Map<String, String> own = AccountSettingRepository.of(documents, scope, target);
             if (Boolean.TRUE.equals(request.effectiveSettings())) {
@@ -83,7 +84,7 @@ public final class AccountSettings {
         AccountSettingRules.Definition definition = AccountSettingRules.validateDelete(request.name());
         String target = target(context, request.principalArn());
         String root = rootArn(context);
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             String value = AccountSettingRepository.find(documents, scope, target, definition.name())
                     .orElseGet(() -> effective(documents, scope, definition, target, root).value());
@@ -95,7 +96,7 @@ public final class AccountSettings {
     private SettingResponse put(RequestContext context, String target, String name, String value) {
         AccountSettingRules.Definition definition = AccountSettingRules.validatePut(name, value,
                 target.equals(rootArn(context)));
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         store.write(documents -> {
             AccountSettingRepository.save(documents, scope, target, name, value);
             return null;
@@ -108,7 +109,7 @@ public final class AccountSettings {
      * a resource (a new cluster's Container Insights, for instance).
      */
     static String effectiveValue(Documents documents, RequestContext context, String name) {
-        return effective(documents, EcsArns.scope(context), AccountSettingRules.definition(name),
+        return effective(documents, Scope.of(context).key(), AccountSettingRules.definition(name),
                 callerArn(context.principal()), rootArn(context)).value();
     }
 

@@ -10,6 +10,7 @@ import io.berth.ecs.model.Failure;
 import io.berth.ecs.model.UpdateCapacityProviderRequest;
 import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
+import io.berth.kit.Arn;
 import io.berth.store.Store;
 
 import java.util.ArrayList;
@@ -125,12 +126,12 @@ public final class CapacityProviders {
             return Optional.of(ref);
         }
         return EcsArns.parse(ref)
-                .filter(arn -> arn.type().equals("capacity-provider") && EcsArns.local(arn, context))
-                .map(EcsArns.Parsed::resource);
+                .filter(arn -> arn.resourceType().equals("capacity-provider") && EcsArns.local(arn, context))
+                .map(Arn::resourceId);
     }
 
     static String arn(RequestContext context, String name) {
-        return EcsArns.prefix(context) + "capacity-provider/" + name;
+        return EcsArns.of(context, "capacity-provider/" + name);
     }
 
     private static CapacityProvider fargate(RequestContext context, String name) {

@@ -63,6 +63,6 @@ public final class ContainerInstances {
     /** The ARN ECS reports a missing container instance under: the one given, or built from an id. */
     static String arn(RequestContext context, String clusterName, String ref) {
         return ref.startsWith("arn:") ? ref
-                : EcsArns.prefix(context) + "container-instance/" + clusterName + "/" + ref;
+                : EcsArns.of(context, "container-instance/" + clusterName + "/" + ref);
     }
 }

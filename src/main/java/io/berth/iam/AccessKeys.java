@@ -14,6 +14,7 @@ import io.berth.iam.model.UserMessages.ListAccessKeysRequest;
 import io.berth.iam.model.UserMessages.ListAccessKeysResult;
 import io.berth.iam.model.UserMessages.UpdateAccessKeyRequest;
 import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
 
 import java.util.ArrayList;
@@ -34,9 +35,9 @@ final class AccessKeys {
     static final String INACTIVE = "Inactive";
     private static final int MAX_PER_USER = 2;
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    AccessKeys(IamRuntime iam) {
+    AccessKeys(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 
@@ -49,8 +50,8 @@ final class AccessKeys {
             if (user.accessKeys().size() >= MAX_PER_USER) {
                 throw IamErrors.quota("AccessKeysPerUser", MAX_PER_USER);
             }
-            StoredAccessKey key = new StoredAccessKey(account, user.userName(), iam.ids.accessKeyId(),
-                    iam.ids.secretAccessKey(), ACTIVE, iam.now(), null, null, null);
+            StoredAccessKey key = new StoredAccessKey(account, user.userName(), iam.ids().accessKeyId(),
+                    iam.ids().secretAccessKey(), ACTIVE, iam.now(), null, null, null);
             IamRepository.saveAccessKey(documents, key);
             List<String> keys = new ArrayList<>(user.accessKeys());
             keys.add(key.accessKeyId());

@@ -10,6 +10,7 @@ import io.berth.iam.model.IamShapes.PolicyUser;
 import io.berth.iam.model.PolicyMessages.ListEntitiesForPolicyRequest;
 import io.berth.iam.model.PolicyMessages.ListEntitiesForPolicyResult;
 import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,9 +30,9 @@ final class Attachments {
     private static final Set<String> ENTITY_FILTERS = Set.of("User", "Role", "Group", "LocalManagedPolicy",
             "AWSManagedPolicy");
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    Attachments(IamRuntime iam) {
+    Attachments(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 

@@ -13,6 +13,7 @@ import io.berth.iam.model.GroupMessages.ListGroupsForUserRequest;
 import io.berth.iam.model.GroupMessages.ListGroupsRequest;
 import io.berth.iam.model.IamShapes.NoResult;
 import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
 
 import java.util.ArrayList;
@@ -29,9 +30,9 @@ final class Groups {
     /** Groups one user may belong to (IAM's quota). */
     private static final int MAX_GROUPS_PER_USER = 10;
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    Groups(IamRuntime iam) {
+    Groups(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 
@@ -43,7 +44,7 @@ final class Groups {
             if (IamRepository.group(documents, account, request.groupName()).isPresent()) {
                 throw IamErrors.alreadyExists("Group with name " + request.groupName() + " already exists.");
             }
-            StoredGroup group = new StoredGroup(request.groupName(), iam.ids.uniqueId("AGPA"),
+            StoredGroup group = new StoredGroup(request.groupName(), iam.ids().uniqueId("AGPA"),
                     request.path() == null ? "/" : request.path(), iam.now(), null, null, null);
             IamRepository.saveGroup(documents, account, group);
             return new GroupResult(IamViews.group(account, group));

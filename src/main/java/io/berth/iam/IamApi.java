@@ -65,6 +65,7 @@ import io.berth.iam.model.UserMessages.TagUserRequest;
 import io.berth.iam.model.UserMessages.UntagUserRequest;
 import io.berth.iam.model.UserMessages.UpdateAccessKeyRequest;
 import io.berth.iam.model.UserMessages.UpdateUserRequest;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Store;
 
 import java.time.InstantSource;
@@ -98,7 +99,10 @@ public final class IamApi {
     }
 
     public static ServiceDefinition definition(Store store, InstantSource clock, IamIds ids, IamDirectory directory) {
-        IamRuntime iam = new IamRuntime(store, clock, ids);
+        // Each write moves the directory's stored generation on in its own transaction, so no cache keeps
+        // what it replaced; IAM shows times in whole seconds.
+        ServiceContext<IamIds> iam = ServiceContext.of(store, clock, ids).inWholeSeconds()
+                .afterEachWrite(IamDirectory::bump);
         IamResources on = new IamResources(iam);
         Attachments attachments = new Attachments(iam);
         List<QueryBinding<?, ?>> operations = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.berth.iam;
 
 import io.berth.edge.Principal;
 import io.berth.edge.RequestContext;
+import io.berth.kit.ServiceContext;
 
 import java.util.List;
 
@@ -12,9 +13,9 @@ import java.util.List;
  */
 final class IamResources {
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    IamResources(IamRuntime iam) {
+    IamResources(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 

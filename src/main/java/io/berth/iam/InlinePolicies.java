@@ -5,6 +5,7 @@ import io.berth.iam.model.EntityPolicyMessages.PolicyNamesResult;
 import io.berth.iam.model.IamShapes.NoResult;
 import io.berth.iam.policy.PolicyKind;
 import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 
 import java.util.List;
 import java.util.SortedMap;
@@ -24,9 +25,9 @@ final class InlinePolicies {
     record Found(String entityName, String policyName, String document) {
     }
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    InlinePolicies(IamRuntime iam) {
+    InlinePolicies(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 

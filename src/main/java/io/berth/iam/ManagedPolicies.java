@@ -17,6 +17,7 @@ import io.berth.iam.model.PolicyMessages.UntagPolicyRequest;
 import io.berth.iam.model.UserMessages.TagsResult;
 import io.berth.iam.policy.PolicyKind;
 import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
 import io.berth.store.StoredJson;
 
@@ -41,9 +42,9 @@ final class ManagedPolicies {
     private static final Set<String> SCOPES = Set.of("All", "AWS", "Local");
     static final Set<String> USAGES = Set.of("PermissionsPolicy", "PermissionsBoundary");
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    ManagedPolicies(IamRuntime iam) {
+    ManagedPolicies(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 
@@ -61,7 +62,7 @@ final class ManagedPolicies {
                         + " already exists. Duplicate names are not allowed.");
             }
             var now = iam.now();
-            StoredPolicy policy = new StoredPolicy(request.policyName(), iam.ids.uniqueId("ANPA"),
+            StoredPolicy policy = new StoredPolicy(request.policyName(), iam.ids().uniqueId("ANPA"),
                     request.path() == null ? "/" : request.path(), request.description(), now, now, "v1", 2,
                     List.of(new StoredPolicy.Version("v1", request.policyDocument(), now)),
                     IamTags.merge(List.of(), request.tags(), "TagsPerPolicy", false));

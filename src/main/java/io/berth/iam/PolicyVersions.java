@@ -9,6 +9,7 @@ import io.berth.iam.model.PolicyMessages.ListPolicyVersionsResult;
 import io.berth.iam.model.PolicyMessages.PolicyVersionRequest;
 import io.berth.iam.model.PolicyMessages.PolicyVersionResult;
 import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,9 +27,9 @@ final class PolicyVersions {
 
     private static final int MAX_VERSIONS = 5;
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    PolicyVersions(IamRuntime iam) {
+    PolicyVersions(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 

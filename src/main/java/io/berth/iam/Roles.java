@@ -20,6 +20,7 @@ import io.berth.iam.model.RoleMessages.UpdateRoleRequest;
 import io.berth.iam.model.UserMessages.TagsResult;
 import io.berth.iam.policy.PolicyKind;
 import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
 
 import java.util.List;
@@ -41,9 +42,9 @@ final class Roles {
     /** A trust policy's size limit, whitespace not counted. */
     private static final int MAX_TRUST_POLICY = 2048;
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    Roles(IamRuntime iam) {
+    Roles(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 
@@ -63,7 +64,7 @@ final class Roles {
             if (IamRepository.role(documents, account, request.roleName()).isPresent()) {
                 throw IamErrors.alreadyExists("Role with name " + request.roleName() + " already exists.");
             }
-            StoredRole role = new StoredRole(request.roleName(), iam.ids.uniqueId("AROA"),
+            StoredRole role = new StoredRole(request.roleName(), iam.ids().uniqueId("AROA"),
                     request.path() == null ? "/" : request.path(), iam.now(), trustPolicy,
                     request.description(),
                     request.maxSessionDuration() == null ? DEFAULT_SESSION_SECONDS : request.maxSessionDuration(),

@@ -17,6 +17,7 @@ import io.berth.iam.policy.PolicyEvaluator;
 import io.berth.iam.policy.PolicyKind;
 import io.berth.iam.policy.PolicyParser;
 import io.berth.iam.policy.RequestPrincipal;
+import io.berth.kit.ValidationMessages;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +69,7 @@ final class Simulations {
 
     SimulatePolicyResponse simulateCustomPolicy(RequestContext context, SimulateCustomPolicyRequest request) {
         if (request.policyInputList() == null || request.policyInputList().isEmpty()) {
-            throw new AwsException("ValidationError", 400, "1 validation error detected: Value null at "
-                    + "'policyInputList' failed to satisfy constraint: Member must not be null");
+            throw IamErrors.validation(ValidationMessages.one(null, "policyInputList", "Member must not be null"));
         }
         List<AttachedPolicy> boundaries = inputs(request.permissionsBoundaryPolicyInputList(),
                 "PermissionsBoundaryPolicyInputList", PolicyKind.BOUNDARY);
@@ -86,8 +86,7 @@ final class Simulations {
                                                    List<String> actions, List<String> resources,
                                                    List<ContextEntry> context) {
         if (actions == null || actions.isEmpty()) {
-            throw new AwsException("ValidationError", 400, "1 validation error detected: Value null at "
-                    + "'actionNames' failed to satisfy constraint: Member must not be null");
+            throw IamErrors.validation(ValidationMessages.one(null, "actionNames", "Member must not be null"));
         }
         List<String> targets = resources == null || resources.isEmpty() ? List.of("*") : resources;
         List<EvaluationResult> results = new ArrayList<>();

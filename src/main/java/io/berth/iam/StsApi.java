@@ -11,6 +11,7 @@ import io.berth.edge.query.QueryXml;
 import io.berth.iam.policy.PolicyEvaluator;
 import io.berth.iam.policy.PolicyKind;
 import io.berth.iam.policy.PolicyParser;
+import io.berth.kit.ValidationMessages;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -187,8 +188,7 @@ public final class StsApi {
     }
 
     private static AwsException validation(String member, String value, String constraint) {
-        return new AwsException("ValidationError", 400, "1 validation error detected: Value '" + value + "' at '"
-                + member + "' failed to satisfy constraint: " + constraint);
+        return new AwsException("ValidationError", 400, ValidationMessages.one(value, member, constraint));
     }
 
     /** A Query codec from a decoding function and a writer of the result's children. */

@@ -20,6 +20,7 @@ import io.berth.iam.model.UserMessages.UntagUserRequest;
 import io.berth.iam.model.UserMessages.UpdateUserRequest;
 import io.berth.iam.model.UserMessages.UserResult;
 import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
 
 import java.util.ArrayList;
@@ -35,9 +36,9 @@ import static io.berth.iam.Violations.USER_NAME;
 /** The IAM user operations, their tags and their permissions boundaries. */
 final class Users {
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    Users(IamRuntime iam) {
+    Users(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 
@@ -52,7 +53,7 @@ final class Users {
             if (IamRepository.user(documents, account, request.userName()).isPresent()) {
                 throw IamErrors.alreadyExists("User with name " + request.userName() + " already exists.");
             }
-            StoredUser user = new StoredUser(request.userName(), iam.ids.uniqueId("AIDA"),
+            StoredUser user = new StoredUser(request.userName(), iam.ids().uniqueId("AIDA"),
                     request.path() == null ? "/" : request.path(), iam.now(), boundary,
                     IamTags.merge(List.of(), request.tags(), "TagsPerUser", true), null, null, null, null);
             IamRepository.saveUser(documents, account, user);

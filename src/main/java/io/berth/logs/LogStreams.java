@@ -2,6 +2,7 @@ package io.berth.logs;
 
 import io.berth.edge.RequestContext;
 import io.berth.kit.PageTokens;
+import io.berth.kit.Scope;
 import io.berth.logs.model.CreateLogStreamRequest;
 import io.berth.logs.model.DeleteLogStreamRequest;
 import io.berth.logs.model.DescribeLogStreamsRequest;
@@ -34,7 +35,7 @@ final class LogStreams {
     Empty createLogStream(RequestContext context, CreateLogStreamRequest request) {
         String group = Constraints.groupName(request.logGroupName(), "logGroupName");
         String name = Constraints.streamName(request.logStreamName(), "logStreamName");
-        String scope = LogsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             LogsRepository.requireGroup(documents, scope, group);
             if (LogsRepository.findStream(documents, scope, group, name).isPresent()) {
@@ -48,7 +49,7 @@ final class LogStreams {
     Empty deleteLogStream(RequestContext context, DeleteLogStreamRequest request) {
         String groupName = Constraints.groupName(request.logGroupName(), "logGroupName");
         String name = Constraints.streamName(request.logStreamName(), "logStreamName");
-        String scope = LogsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             StoredGroup group = LogsRepository.requireGroup(documents, scope, groupName);
             StoredStream stream = LogsRepository.requireStream(documents, scope, groupName, name);
@@ -71,7 +72,7 @@ final class LogStreams {
         }
         boolean descending = Boolean.TRUE.equals(request.descending());
         int limit = Constraints.limit(request.limit(), MAX_LIMIT, MAX_LIMIT);
-        String scope = LogsArns.scope(context);
+        String scope = Scope.of(context).key();
         PageTokens.Page<StoredStream> page = store.read(documents -> {
             LogsRepository.requireGroup(documents, scope, group);
             return byLastEvent ? byLastEvent(documents, scope, group, request.nextToken(), limit, descending)
