@@ -9,6 +9,7 @@ import io.berth.ecs.model.Setting;
 import io.berth.ecs.model.SettingResponse;
 import io.berth.edge.Principal;
 import io.berth.edge.RequestContext;
+import io.berth.kit.Arn;
 import io.berth.kit.Scope;
 import io.berth.store.Documents;
 import io.berth.store.Store;
@@ -26,7 +27,6 @@ public final class AccountSettings {
 
     private static final int MAX_RESULTS = 10;
     private static final Pattern PRINCIPAL = Pattern.compile("arn:aws:iam::(\\d{12}):(root|user/.+|role/.+)");
-    private static final Pattern ASSUMED_ROLE = Pattern.compile("arn:aws:sts::(\\d{12}):assumed-role/([^/]+)/.*");
 
     private final Store store;
 
@@ -140,14 +140,15 @@ public final class AccountSettings {
         if (principal.kind() != Principal.Kind.ASSUMED_ROLE) {
             return principal.arn();
         }
-        Matcher matcher = ASSUMED_ROLE.matcher(principal.arn());
-        if (!matcher.matches()) {
-            throw new IllegalStateException("not an assumed-role ARN: " + principal.arn());
-        }
-        return "arn:aws:iam::" + matcher.group(1) + ":role/" + matcher.group(2);
+        // arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION acts as arn:aws:iam::ACCOUNT:role/ROLE.
+        Arn session = Arn.parse(principal.arn())
+                .filter(a -> a.isOf("sts") && a.resourceType().equals("assumed-role") && a.resourceId().indexOf('/') > 0)
+                .orElseThrow(() -> new IllegalStateException("not an assumed-role ARN: " + principal.arn()));
+        String role = session.resourceId().substring(0, session.resourceId().indexOf('/'));
+        return Scope.global(session.accountId()).arn("iam", "role/" + role).toString();
     }
 
     private static String rootArn(RequestContext context) {
-        return "arn:aws:iam::" + context.accountId() + ":root";
+        return Scope.global(context).arn("iam", "root").toString();
     }
 }
