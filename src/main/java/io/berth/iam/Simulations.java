@@ -54,7 +54,7 @@ final class Simulations {
             boundary = role.permissionsBoundaryDocument() == null ? null : new AttachedPolicy(
                     role.permissionsBoundaryArn(), "PermissionsBoundary", PolicyParser.parseStored(role.permissionsBoundaryDocument()));
             start = action -> AuthorizationRequest.builder(RequestPrincipal.assumedRole(
-                    "arn:aws:sts::" + role.accountId() + ":assumed-role/" + role.roleName() + "/simulation", role.arn(),
+                    StsSession.assumedRoleArn(role.accountId(), role.roleName(), "simulation"), role.arn(),
                     role.accountId(), role.roleId(), "simulation", role.tags()), action, "*");
         } else {
             throw new AwsException("InvalidInput", 400, "Invalid ARN: " + source
@@ -74,7 +74,7 @@ final class Simulations {
         List<AttachedPolicy> boundaries = inputs(request.permissionsBoundaryPolicyInputList(),
                 "PermissionsBoundaryPolicyInputList", PolicyKind.BOUNDARY);
         Function<String, AuthorizationRequest.Builder> start = action -> AuthorizationRequest.builder(
-                RequestPrincipal.user(request.callerArn() == null ? "arn:aws:iam::" + context.accountId() + ":user/simulated"
+                RequestPrincipal.user(request.callerArn() == null ? IamArns.of(context.accountId(), "user", "/", "simulated")
                         : request.callerArn(), context.accountId(), "SIMULATED", "simulated", java.util.Map.of()), action, "*");
         return simulate(start, inputs(request.policyInputList(), "PolicyInputList", PolicyKind.IDENTITY),
                 boundaries.isEmpty() ? null : boundaries.getFirst(), request.actionNames(), request.resourceArns(),

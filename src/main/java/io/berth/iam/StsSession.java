@@ -22,8 +22,13 @@ public record StsSession(String accessKeyId, String secretAccessKey, String sess
 
     public String arn() {
         if (assumedRole()) {
-            return Scope.global(accountId).arn("sts", "assumed-role/" + roleName + "/" + sessionName).toString();
+            return assumedRoleArn(accountId, roleName, sessionName);
         }
         return userName == null ? Scope.global(accountId).arn("iam", "root").toString() : null;
+    }
+
+    /** {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}. */
+    static String assumedRoleArn(String accountId, String roleName, String sessionName) {
+        return Scope.global(accountId).arn("sts", "assumed-role/" + roleName + "/" + sessionName).toString();
     }
 }
