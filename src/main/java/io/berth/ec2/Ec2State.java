@@ -11,8 +11,9 @@ import java.util.function.Function;
 /**
  * EC2's service context: transactions on one account and region, which first give a region
  * seen for the first time the default VPC every new AWS account has there (and the VPCs an
- * older Berth stored what they lack), and a listener told of every change firewalls enforce. The scopes known to have their defaults live in a
- * concurrent set that only grows, so the check costs no store read after the first.
+ * older Berth stored what they lack), and a listener told of every change firewalls enforce. The
+ * scopes known to have their defaults live in a concurrent set that only grows, so the check
+ * costs no store read after the first.
  */
 final class Ec2State {
 

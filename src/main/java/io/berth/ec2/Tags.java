@@ -36,8 +36,10 @@ final class Tags {
             new TagPolicy.Errors(() -> Ec2Errors.invalidParameterValue("Tag key cannot be null"),
                     () -> Ec2Errors.invalidParameterValue("Tag key exceeds the maximum length of 128 characters"),
                     () -> Ec2Errors.invalidParameterValue("Tag value exceeds the maximum length of 256 characters"),
-                    () -> Ec2Errors.invalidParameterValue("Tag keys starting with 'aws:' are reserved for internal use"),
-                    () -> Ec2Errors.error("TagLimitExceeded", "The maximum number of Tags for a resource has been reached.")),
+                    () -> Ec2Errors.invalidParameterValue(
+                            "Tag keys starting with 'aws:' are reserved for internal use"),
+                    () -> Ec2Errors.error("TagLimitExceeded",
+                            "The maximum number of Tags for a resource has been reached.")),
             0, false, false);
     private static final String RULE_TYPE = "security-group-rule";
     private static final Ec2Paging.Bounds BOUNDS = new Ec2Paging.Bounds(5, 1000, "resourceIds");

@@ -142,7 +142,8 @@ public final class AccountSettings {
         }
         // arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION acts as arn:aws:iam::ACCOUNT:role/ROLE.
         Arn session = Arn.parse(principal.arn())
-                .filter(a -> a.isOf("sts") && a.resourceType().equals("assumed-role") && a.resourceId().indexOf('/') > 0)
+                .filter(a -> a.isOf("sts") && a.resourceType().equals("assumed-role")
+                        && a.resourceId().indexOf('/') > 0)
                 .orElseThrow(() -> new IllegalStateException("not an assumed-role ARN: " + principal.arn()));
         String role = session.resourceId().substring(0, session.resourceId().indexOf('/'));
         return Scope.global(session.accountId()).arn("iam", "role/" + role).toString();

@@ -30,7 +30,8 @@ final class EcsArns {
 
     /** An ECS ARN whose resource is a type, a slash and a name, e.g. {@code cluster} and {@code prod}. */
     static Optional<Arn> parse(String arn) {
-        return Arn.parse(arn).filter(a -> a.isOf("ecs") && a.resource().indexOf('/') > 0 && !a.resource().endsWith("/"));
+        return Arn.parse(arn)
+                .filter(a -> a.isOf("ecs") && a.resource().indexOf('/') > 0 && !a.resource().endsWith("/"));
     }
 
     /** Whether a parsed ARN names something in the caller's account and region. */

@@ -37,7 +37,8 @@ public final class ResourceTags implements ResourceTagLookup {
             throw EcsErrors.invalidParameter("Tags cannot be empty.");
         }
         List<Tag> added = TagRules.POLICY.validate(request.tags());
-        store.write(documents -> change(documents, context, request.resourceArn(), tags -> TagRules.POLICY.merge(tags, added)));
+        store.write(documents -> change(documents, context, request.resourceArn(),
+                tags -> TagRules.POLICY.merge(tags, added)));
         return new Empty();
     }
 
@@ -61,8 +62,8 @@ public final class ResourceTags implements ResourceTagLookup {
         List<Tag> tags = store.read(documents -> switch (arn.get().resourceType()) {
             case "task" -> {
                 String[] path = arn.get().resourceId().split("/");
-                yield path.length != 2 ? List.<Tag>of() : TaskRepository.find(documents, Scope.of(context).key(), path[0],
-                        path[1]).map(t -> t.task().tags()).orElse(List.of());
+                yield path.length != 2 ? List.<Tag>of() : TaskRepository.find(documents, Scope.of(context).key(),
+                        path[0], path[1]).map(t -> t.task().tags()).orElse(List.of());
             }
             case "cluster", "task-definition" -> {
                 try {
@@ -105,7 +106,8 @@ public final class ResourceTags implements ResourceTagLookup {
                 TaskDefinitions.save(documents, context, tagged);
                 yield tagged.tags();
             }
-            default -> throw EcsErrors.invalidParameter("Tagging is not supported for resource type " + arn.resourceType() + ".");
+            default -> throw EcsErrors.invalidParameter("Tagging is not supported for resource type "
+                    + arn.resourceType() + ".");
         };
     }
 }

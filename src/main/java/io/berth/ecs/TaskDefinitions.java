@@ -66,7 +66,8 @@ public final class TaskDefinitions {
         // ECS takes familyPrefix here as the full family name.
         String prefix = request.familyPrefix() == null ? "" : request.familyPrefix() + " ";
         String scope = Scope.of(context).key();
-        PageTokens.Page<StoredTaskDefinition> page = store.read(documents -> Pagination.TOKENS.page(request.nextToken(), limit,
+        PageTokens.Page<StoredTaskDefinition> page = store.read(documents -> Pagination.TOKENS.page(
+                request.nextToken(), limit,
                 (after, size) -> TaskDefinitionRepository.page(documents, scope, prefix, after, size, sort.equals("DESC")),
                 stored -> status.equals(stored.taskDefinition().status()),
                 stored -> TaskDefinitionRepository.id(stored.taskDefinition().family(), stored.taskDefinition().revision())));

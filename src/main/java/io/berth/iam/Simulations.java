@@ -74,7 +74,8 @@ final class Simulations {
         List<AttachedPolicy> boundaries = inputs(request.permissionsBoundaryPolicyInputList(),
                 "PermissionsBoundaryPolicyInputList", PolicyKind.BOUNDARY);
         Function<String, AuthorizationRequest.Builder> start = action -> AuthorizationRequest.builder(
-                RequestPrincipal.user(request.callerArn() == null ? IamArns.of(context.accountId(), "user", "/", "simulated")
+                RequestPrincipal.user(request.callerArn() == null
+                        ? IamArns.of(context.accountId(), "user", "/", "simulated")
                         : request.callerArn(), context.accountId(), "SIMULATED", "simulated", java.util.Map.of()), action, "*");
         return simulate(start, inputs(request.policyInputList(), "PolicyInputList", PolicyKind.IDENTITY),
                 boundaries.isEmpty() ? null : boundaries.getFirst(), request.actionNames(), request.resourceArns(),

@@ -43,9 +43,11 @@ public record TagPolicy<T>(Shape<T> shape, Errors errors, int minKeyLength, bool
 
     /**
      * A service's error for each rule; a null one is a rule the service checks elsewhere (in its
-     * model validation) and that is not checked here.
+     * model validation) and that is not checked here, except a null {@code missingKey}: then a
+     * missing key breaks the key-length rule, as in ECS.
      */
-    public record Errors(Supplier<? extends RuntimeException> missingKey, Supplier<? extends RuntimeException> keyLength,
+    public record Errors(Supplier<? extends RuntimeException> missingKey,
+                         Supplier<? extends RuntimeException> keyLength,
                          Supplier<? extends RuntimeException> valueLength,
                          Supplier<? extends RuntimeException> reservedPrefix,
                          Supplier<? extends RuntimeException> tooMany) {
@@ -117,7 +119,8 @@ public record TagPolicy<T>(Shape<T> shape, Errors errors, int minKeyLength, bool
         if (key == null && errors.missingKey() != null) {
             throw errors.missingKey().get();
         }
-        if (errors.keyLength() != null && (key == null || key.length() < minKeyLength || key.length() > MAX_KEY_LENGTH)) {
+        if (errors.keyLength() != null
+                && (key == null || key.length() < minKeyLength || key.length() > MAX_KEY_LENGTH)) {
             throw errors.keyLength().get();
         }
         if (errors.valueLength() != null && value != null && value.length() > MAX_VALUE_LENGTH) {

@@ -105,7 +105,8 @@ final class Constraints {
             throw LogsErrors.constraint(tags, member, "Member must have length greater than or equal to 1");
         }
         if (tags.size() > TagPolicy.MAX_TAGS) {
-            throw LogsErrors.constraint(tags, member, "Member must have length less than or equal to " + TagPolicy.MAX_TAGS);
+            throw LogsErrors.constraint(tags, member,
+                    "Member must have length less than or equal to " + TagPolicy.MAX_TAGS);
         }
         tags.forEach((key, value) -> {
             tagKey(key, member);
