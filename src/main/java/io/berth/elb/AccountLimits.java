@@ -1,5 +1,6 @@
 package io.berth.elb;
 
+import io.berth.kit.PageTokens;
 import io.berth.edge.RequestContext;
 import io.berth.elb.ElbMessages.DescribeAccountLimitsRequest;
 import io.berth.elb.ElbMessages.DescribeAccountLimitsResult;
@@ -40,7 +41,7 @@ final class AccountLimits {
 
     static DescribeAccountLimitsResult describeAccountLimits(RequestContext context, DescribeAccountLimitsRequest request) {
         List<Limit> sorted = DEFAULTS.stream().sorted(Comparator.comparing(Limit::name)).toList();
-        ElbPaging.Page<Limit> page = ElbPaging.page(sorted, Limit::name, request.marker(), request.pageSize());
-        return new DescribeAccountLimitsResult(page.items(), page.nextMarker());
+        PageTokens.Page<Limit> page = ElbPaging.page(sorted, Limit::name, request.marker(), request.pageSize());
+        return new DescribeAccountLimitsResult(page.items(), page.nextToken());
     }
 }

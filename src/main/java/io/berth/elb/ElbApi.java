@@ -78,8 +78,8 @@ public final class ElbApi {
     private static List<Operation<?, ?>> loadBalancers(LoadBalancers lbs) {
         return List.of(
                 Operation.named(SERVICE, "CreateLoadBalancer", CreateLoadBalancerRequest.class)
-                        .on((c, r) -> List.of(ElbArns.prefix(c) + "loadbalancer/" + ElbArns.typeSegment(r.type()) + "/"
-                                + r.name() + "/*"))
+                        .on((c, r) -> List.of(ElbArns.of(c, "loadbalancer/" + ElbArns.typeSegment(r.type()) + "/"
+                                + r.name() + "/*")))
                         .handledBy(lbs::createLoadBalancer),
                 Operation.named(SERVICE, "DescribeLoadBalancers", DescribeLoadBalancersRequest.class)
                         .on(ResourceResolver.any()).handledBy(lbs::describeLoadBalancers),
@@ -94,7 +94,7 @@ public final class ElbApi {
     private static List<Operation<?, ?>> targetGroups(TargetGroups groups) {
         return List.of(
                 Operation.named(SERVICE, "CreateTargetGroup", CreateTargetGroupRequest.class)
-                        .on((c, r) -> List.of(ElbArns.prefix(c) + "targetgroup/" + r.name() + "/*"))
+                        .on((c, r) -> List.of(ElbArns.of(c, "targetgroup/" + r.name() + "/*")))
                         .handledBy(groups::createTargetGroup),
                 Operation.named(SERVICE, "DescribeTargetGroups", DescribeTargetGroupsRequest.class)
                         .on(ResourceResolver.any()).handledBy(groups::describeTargetGroups),

@@ -1,6 +1,8 @@
 package io.berth.elb;
 
 import io.berth.edge.RequestContext;
+import io.berth.kit.Arn;
+import io.berth.kit.Scope;
 
 import java.util.Optional;
 
@@ -27,8 +29,9 @@ final class ElbArns {
     private ElbArns() {
     }
 
-    static String prefix(RequestContext context) {
-        return "arn:aws:" + SERVICE + ":" + context.region() + ":" + context.accountId() + ":";
+    /** An ARN of the request's account and region. */
+    static String of(RequestContext context, String resource) {
+        return Scope.of(context).arn(SERVICE, resource).toString();
     }
 
     /** "app" for an application load balancer, "net" for a network one. */
@@ -37,11 +40,11 @@ final class ElbArns {
     }
 
     static String loadBalancer(RequestContext context, String type, String name, String id) {
-        return prefix(context) + "loadbalancer/" + typeSegment(type) + "/" + name + "/" + id;
+        return of(context, "loadbalancer/" + typeSegment(type) + "/" + name + "/" + id);
     }
 
     static String targetGroup(RequestContext context, String name, String id) {
-        return prefix(context) + "targetgroup/" + name + "/" + id;
+        return of(context, "targetgroup/" + name + "/" + id);
     }
 
     /** A listener's ARN: its load balancer's, with "listener" for "loadbalancer" and its own id after. */
@@ -53,19 +56,14 @@ final class ElbArns {
         return listenerArn.replaceFirst(":listener/", ":listener-rule/") + "/" + id;
     }
 
-    /** The kind of an ELBv2 ARN of this account and region; empty for anything else. */
-    static Optional<Kind> kindOf(RequestContext context, String arn) {
-        if (arn == null || !arn.startsWith(prefix(context))) {
+    /** The kind of an ELBv2 ARN of the request's account and region; empty for anything else. */
+    static Optional<Kind> kindOf(RequestContext context, String text) {
+        Optional<Arn> arn = Arn.parse(text).filter(a -> a.isOf(SERVICE) && Scope.of(context).contains(a));
+        if (arn.isEmpty()) {
             return Optional.empty();
         }
-        String resource = arn.substring(prefix(context).length());
-        int slash = resource.indexOf('/');
-        if (slash < 0) {
-            return Optional.empty();
-        }
-        String type = resource.substring(0, slash);
         for (Kind kind : Kind.values()) {
-            if (kind.resourceType.equals(type)) {
+            if (kind.resourceType.equals(arn.get().resourceType())) {
                 return Optional.of(kind);
             }
         }

@@ -1,5 +1,6 @@
 package io.berth.elb;
 
+import io.berth.kit.Scope;
 import io.berth.store.Documents;
 import io.berth.store.StoredJson;
 
@@ -21,9 +22,9 @@ final class ElbDocuments {
     private final Documents documents;
     private final String scope;
 
-    ElbDocuments(Documents documents, String accountId, String region) {
+    ElbDocuments(Documents documents, Scope scope) {
         this.documents = documents;
-        this.scope = accountId + "/" + region;
+        this.scope = scope.key();
     }
 
     <T extends Stored.Tagged> Optional<T> find(Kind<T> kind, String arn) {

@@ -1,6 +1,7 @@
 package io.berth.elb;
 
 import io.berth.edge.AwsException;
+import io.berth.kit.ValidationMessages;
 
 /** ELBv2's errors, coded and worded as ELB answers them; every one is the sender's fault, HTTP 400. */
 final class ElbErrors {
@@ -22,13 +23,11 @@ final class ElbErrors {
 
     /** A member the model requires, missing: "1 validation error detected: Value null at 'member' ...". */
     static AwsException required(String member) {
-        return validation("1 validation error detected: Value null at '" + member
-                + "' failed to satisfy constraint: Member must not be null");
+        return validation(ValidationMessages.one(null, member, "Member must not be null"));
     }
 
     static AwsException constraint(Object value, String member, String constraint) {
-        return validation("1 validation error detected: Value '" + value + "' at '" + member
-                + "' failed to satisfy constraint: " + constraint);
+        return validation(ValidationMessages.one(value, member, constraint));
     }
 
     static AwsException loadBalancerNotFound() {

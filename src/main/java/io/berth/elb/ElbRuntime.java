@@ -1,6 +1,8 @@
 package io.berth.elb;
 
 import io.berth.edge.RequestContext;
+import io.berth.kit.Scope;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Store;
 
 import java.security.SecureRandom;
@@ -10,26 +12,34 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What every ELBv2 operation works with: the store, the clock and the id source (16 hex digits,
- * as ELB's ARNs end), injected so tests control them.
+ * ELBv2's service context (store, clock, and ids of 16 hex digits, as ELB's ARNs end), with the
+ * state of the request's account and region as one transaction sees it.
  */
-record ElbRuntime(Store store, InstantSource clock, Supplier<String> ids) {
+record ElbRuntime(ServiceContext<Supplier<String>> service) {
 
     static ElbRuntime random(Store store, InstantSource clock) {
         SecureRandom random = new SecureRandom();
-        return new ElbRuntime(store, clock, () -> {
+        return new ElbRuntime(ServiceContext.of(store, clock, () -> {
             byte[] bytes = new byte[8];
             random.nextBytes(bytes);
             return HexFormat.of().formatHex(bytes);
-        });
+        }));
+    }
+
+    String newId() {
+        return service.ids().get();
+    }
+
+    InstantSource clock() {
+        return service.clock();
     }
 
     <T> T read(RequestContext context, Function<ElbDocuments, T> work) {
-        return store.read(documents -> work.apply(new ElbDocuments(documents, context.accountId(), context.region())));
+        return service.read(documents -> work.apply(new ElbDocuments(documents, Scope.of(context))));
     }
 
     /** One transaction, durable before this returns: persist, then answer. */
     <T> T write(RequestContext context, Function<ElbDocuments, T> work) {
-        return store.write(documents -> work.apply(new ElbDocuments(documents, context.accountId(), context.region())));
+        return service.write(documents -> work.apply(new ElbDocuments(documents, Scope.of(context))));
     }
 }

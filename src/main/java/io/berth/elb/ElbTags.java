@@ -9,10 +9,10 @@ import io.berth.elb.ElbMessages.Empty;
 import io.berth.elb.ElbMessages.RemoveTagsRequest;
 import io.berth.elb.ElbMessages.Tag;
 import io.berth.elb.ElbMessages.TagDescription;
+import io.berth.kit.TagPolicy;
+import io.berth.kit.ValidationMessages;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +21,6 @@ import java.util.Set;
 /** Tags of load balancers, target groups, listeners and rules: AddTags, RemoveTags, DescribeTags, and what policies read. */
 final class ElbTags {
 
-    static final int MAX_TAGS = 50;
     private static final int MAX_RESOURCES = 20;
 
     private final ElbRuntime elb;
@@ -30,37 +29,29 @@ final class ElbTags {
         this.elb = elb;
     }
 
-    /** Checks tags a request brings (keys, values, duplicates, the count); null is none. */
+    /** ELB's tag rules on the kit's policy: its errors, keys compared as given. */
+    static final TagPolicy<Tag> POLICY = new TagPolicy<>(new TagPolicy.Shape<>(Tag::key, Tag::value, Tag::new),
+            new TagPolicy.Errors(() -> ElbErrors.required("tags.member.key"),
+                    () -> ElbErrors.validation(ValidationMessages.collect().member("tags.member.key",
+                            "Member must have length between 1 and " + TagPolicy.MAX_KEY_LENGTH).message()),
+                    () -> ElbErrors.validation(ValidationMessages.collect().member("tags.member.value",
+                            "Member must have length less than or equal to " + TagPolicy.MAX_VALUE_LENGTH).message()),
+                    () -> ElbErrors.validation("Tag keys starting with 'aws:' are reserved for internal use"),
+                    ElbTags::tooMany),
+            1, false, false);
+
+    /** Checks tags a request brings (keys, values, a key given twice, the count); null is none. */
     static List<Tag> validate(List<Tag> tags) {
         if (tags == null) {
             return List.of();
         }
         Set<String> keys = new HashSet<>();
-        for (int i = 0; i < tags.size(); i++) {
-            Tag tag = tags.get(i);
-            String member = "tags." + (i + 1) + ".member.";
-            if (tag.key() == null) {
-                throw ElbErrors.required(member + "key");
-            }
-            if (tag.key().isEmpty() || tag.key().length() > 128) {
-                throw ElbErrors.constraint(tag.key(), member + "key", tag.key().isEmpty()
-                        ? "Member must have length greater than or equal to 1"
-                        : "Member must have length less than or equal to 128");
-            }
-            if (tag.value() != null && tag.value().length() > 256) {
-                throw ElbErrors.constraint(tag.value(), member + "value", "Member must have length less than or equal to 256");
-            }
-            if (tag.key().startsWith("aws:")) {
-                throw ElbErrors.validation("Tag keys starting with 'aws:' are reserved for internal use");
-            }
-            if (!keys.add(tag.key())) {
+        for (Tag tag : tags) {
+            if (tag.key() != null && !keys.add(tag.key())) {
                 throw ElbErrors.error("DuplicateTagKeys", "Tag key '" + tag.key() + "' was specified more than once");
             }
         }
-        if (tags.size() > MAX_TAGS) {
-            throw tooMany();
-        }
-        return List.copyOf(tags);
+        return List.copyOf(POLICY.validate(tags));
     }
 
     static AwsException tooMany() {
@@ -76,12 +67,7 @@ final class ElbTags {
         return elb.write(context, documents -> {
             List<Stored.Tagged> resources = arns.stream().map(arn -> find(context, documents, arn)).toList();
             for (Stored.Tagged resource : resources) {
-                Map<String, String> merged = asMap(resource.tags());
-                added.forEach(tag -> merged.put(tag.key(), tag.value() == null ? "" : tag.value()));
-                if (merged.size() > MAX_TAGS) {
-                    throw tooMany();
-                }
-                save(documents, resource.withTags(asTags(merged)));
+                save(documents, resource.withTags(POLICY.merge(resource.tags(), added)));
             }
             return new Empty();
         });
@@ -95,9 +81,7 @@ final class ElbTags {
         return elb.write(context, documents -> {
             List<Stored.Tagged> resources = arns.stream().map(arn -> find(context, documents, arn)).toList();
             for (Stored.Tagged resource : resources) {
-                Map<String, String> kept = asMap(resource.tags());
-                request.tagKeys().forEach(kept::remove);
-                save(documents, resource.withTags(asTags(kept)));
+                save(documents, resource.withTags(POLICY.remove(resource.tags(), request.tagKeys())));
             }
             return new Empty();
         });
@@ -116,7 +100,7 @@ final class ElbTags {
             if (kind.isEmpty()) {
                 return Map.<String, String>of();
             }
-            return found(documents, kind.get(), arn).map(r -> Map.copyOf(asMap(r.tags())))
+            return found(documents, kind.get(), arn).map(r -> POLICY.asMap(r.tags()))
                     .orElse(Map.of());
         });
     }
@@ -157,17 +141,5 @@ final class ElbTags {
             case Stored.Listener listener -> documents.save(ElbDocuments.LISTENER, listener);
             case Stored.Rule rule -> documents.save(ElbDocuments.RULE, rule);
         }
-    }
-
-    private static Map<String, String> asMap(List<Tag> tags) {
-        Map<String, String> map = new LinkedHashMap<>();
-        tags.forEach(tag -> map.put(tag.key(), tag.value() == null ? "" : tag.value()));
-        return map;
-    }
-
-    private static List<Tag> asTags(Map<String, String> map) {
-        List<Tag> tags = new ArrayList<>();
-        map.forEach((key, value) -> tags.add(new Tag(key, value)));
-        return tags;
     }
 }

@@ -1,5 +1,6 @@
 package io.berth.elb;
 
+import io.berth.kit.PageTokens;
 import io.berth.edge.RequestContext;
 import io.berth.elb.ElbMessages.Action;
 import io.berth.elb.ElbMessages.CreateListenerRequest;
@@ -47,8 +48,8 @@ final class Listeners {
             }
             List<Action> actions = Actions.check(request.defaultActions(), "defaultActions", lb, protocol, documents,
                     Usage.loadBalancersByGroup(documents));
-            String arn = ElbArns.listener(lbArn, elb.ids().get());
-            Stored.Rule defaultRule = new Stored.Rule(ElbArns.rule(arn, elb.ids().get()), arn, null, List.of(), null, List.of());
+            String arn = ElbArns.listener(lbArn, elb.newId());
+            Stored.Rule defaultRule = new Stored.Rule(ElbArns.rule(arn, elb.newId()), arn, null, List.of(), null, List.of());
             Stored.Listener listener = new Stored.Listener(arn, lbArn, protocol, port, actions, defaultRule.arn(), tags);
             documents.save(ElbDocuments.LISTENER, listener);
             documents.save(ElbDocuments.RULE, defaultRule);
@@ -74,9 +75,9 @@ final class Listeners {
                     throw ElbErrors.listenerNotFound();
                 }
             }
-            ElbPaging.Page<Stored.Listener> page = ElbPaging.page(chosen, Stored.Listener::arn, request.marker(),
+            PageTokens.Page<Stored.Listener> page = ElbPaging.page(chosen, Stored.Listener::arn, request.marker(),
                     request.pageSize());
-            return new DescribeListenersResult(page.items().stream().map(Listeners::view).toList(), page.nextMarker());
+            return new DescribeListenersResult(page.items().stream().map(Listeners::view).toList(), page.nextToken());
         });
     }
 

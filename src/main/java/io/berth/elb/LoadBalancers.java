@@ -3,6 +3,7 @@ package io.berth.elb;
 import io.berth.ec2.Networks;
 import io.berth.ec2.ResolvedNetwork;
 import io.berth.ec2.SecurityGroupView;
+import io.berth.kit.PageTokens;
 import io.berth.edge.RequestContext;
 import io.berth.elb.ElbMessages.AvailabilityZone;
 import io.berth.elb.ElbMessages.CreateLoadBalancerRequest;
@@ -82,7 +83,7 @@ final class LoadBalancers {
                 throw ElbErrors.error("DuplicateLoadBalancerName",
                         "A load balancer with the same name '" + name + "' exists, but with different settings");
             }
-            String id = elb.ids().get();
+            String id = elb.newId();
             String zone = HostedZones.of(context.region(), type).orElseThrow(() -> ElbErrors.invalidConfiguration(
                     "Elastic Load Balancing has no hosted zone for region '" + context.region() + "'"));
             Stored.LoadBalancer lb = new Stored.LoadBalancer(ElbArns.loadBalancer(context, type, name, id), name, type,
@@ -116,10 +117,10 @@ final class LoadBalancers {
             }
         }
         List<Stored.LoadBalancer> sorted = chosen.stream().sorted(Comparator.comparing(Stored.LoadBalancer::arn)).toList();
-        ElbPaging.Page<Stored.LoadBalancer> page = ElbPaging.page(sorted, Stored.LoadBalancer::arn, request.marker(),
+        PageTokens.Page<Stored.LoadBalancer> page = ElbPaging.page(sorted, Stored.LoadBalancer::arn, request.marker(),
                 request.pageSize());
         return new DescribeLoadBalancersResult(page.items().stream()
-                .map(lb -> view(lb, plane.loadBalancerState(lb))).toList(), page.nextMarker());
+                .map(lb -> view(lb, plane.loadBalancerState(lb))).toList(), page.nextToken());
     }
 
     /** Deletes the load balancer with its listeners and their rules; one that does not exist is no error, as in ELB. */

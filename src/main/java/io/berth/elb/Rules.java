@@ -1,5 +1,6 @@
 package io.berth.elb;
 
+import io.berth.kit.PageTokens;
 import io.berth.edge.RequestContext;
 import io.berth.elb.ElbMessages.Action;
 import io.berth.elb.ElbMessages.CreateRuleRequest;
@@ -52,7 +53,7 @@ final class Rules {
             }
             List<Action> actions = Actions.check(request.actions(), "actions", lb, listener.protocol(), documents,
                     Usage.loadBalancersByGroup(documents));
-            Stored.Rule rule = new Stored.Rule(ElbArns.rule(listenerArn, elb.ids().get()), listenerArn, priority,
+            Stored.Rule rule = new Stored.Rule(ElbArns.rule(listenerArn, elb.newId()), listenerArn, priority,
                     conditions, actions, tags);
             documents.save(ElbDocuments.RULE, rule);
             return new RulesResult(List.of(view(rule, listener)));
@@ -78,9 +79,9 @@ final class Rules {
             }
             // By priority, the default rule last, as ELB lists them; the marker is the position's key.
             List<Stored.Rule> sorted = chosen.stream().sorted(Comparator.comparing(Rules::sortKey)).toList();
-            ElbPaging.Page<Stored.Rule> page = ElbPaging.page(sorted, Rules::sortKey, request.marker(), request.pageSize());
+            PageTokens.Page<Stored.Rule> page = ElbPaging.page(sorted, Rules::sortKey, request.marker(), request.pageSize());
             return new DescribeRulesResult(page.items().stream()
-                    .map(rule -> view(rule, Listeners.find(documents, rule.listenerArn()))).toList(), page.nextMarker());
+                    .map(rule -> view(rule, Listeners.find(documents, rule.listenerArn()))).toList(), page.nextToken());
         });
     }
 

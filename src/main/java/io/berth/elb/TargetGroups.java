@@ -1,6 +1,7 @@
 package io.berth.elb;
 
 import io.berth.ec2.Networks;
+import io.berth.kit.PageTokens;
 import io.berth.edge.RequestContext;
 import io.berth.elb.ElbMessages.CreateTargetGroupRequest;
 import io.berth.elb.ElbMessages.DescribeTargetGroupsRequest;
@@ -108,7 +109,7 @@ final class TargetGroups {
                 throw ElbErrors.error("DuplicateTargetGroupName",
                         "A target group with the same name '" + name + "' exists, but with different settings");
             }
-            Stored.TargetGroup group = new Stored.TargetGroup(ElbArns.targetGroup(context, name, elb.ids().get()), name,
+            Stored.TargetGroup group = new Stored.TargetGroup(ElbArns.targetGroup(context, name, elb.newId()), name,
                     request.protocol(), protocolVersion, request.port(), request.vpcId(), targetType,
                     lambda ? null : "ipv4", check, TargetGroupAttributes.defaults(request.protocol(), targetType),
                     List.of(), tags);
@@ -145,9 +146,9 @@ final class TargetGroups {
                     throw ElbErrors.targetGroupNotFound();
                 }
             }
-            ElbPaging.Page<Stored.TargetGroup> page = ElbPaging.page(chosen, Stored.TargetGroup::arn, request.marker(),
+            PageTokens.Page<Stored.TargetGroup> page = ElbPaging.page(chosen, Stored.TargetGroup::arn, request.marker(),
                     request.pageSize());
-            return new DescribeTargetGroupsResult(page.items().stream().map(g -> view(g, usage)).toList(), page.nextMarker());
+            return new DescribeTargetGroupsResult(page.items().stream().map(g -> view(g, usage)).toList(), page.nextToken());
         });
     }
 
