@@ -19,6 +19,7 @@ import io.berth.elb.ElbMessages.DescribeTargetGroupsRequest;
 import io.berth.elb.ElbMessages.ListenerArnRequest;
 import io.berth.elb.ElbMessages.LoadBalancerArnRequest;
 import io.berth.elb.ElbMessages.ModifyListenerRequest;
+import io.berth.elb.ElbMessages.ModifyLoadBalancerAttributesRequest;
 import io.berth.elb.ElbMessages.ModifyRuleRequest;
 import io.berth.elb.ElbMessages.ModifyTargetGroupAttributesRequest;
 import io.berth.elb.ElbMessages.ModifyTargetGroupRequest;
@@ -85,6 +86,10 @@ public final class ElbApi {
                         .on(ResourceResolver.any()).handledBy(lbs::describeLoadBalancers),
                 Operation.named(SERVICE, "DeleteLoadBalancer", LoadBalancerArnRequest.class)
                         .on((c, r) -> arnOrAny(r.loadBalancerArn())).handledBy(lbs::deleteLoadBalancer),
+                Operation.named(SERVICE, "DescribeLoadBalancerAttributes", LoadBalancerArnRequest.class)
+                        .on(ResourceResolver.any()).handledBy(lbs::describeLoadBalancerAttributes),
+                Operation.named(SERVICE, "ModifyLoadBalancerAttributes", ModifyLoadBalancerAttributesRequest.class)
+                        .on((c, r) -> arnOrAny(r.loadBalancerArn())).handledBy(lbs::modifyLoadBalancerAttributes),
                 Operation.named(SERVICE, "SetSecurityGroups", SetSecurityGroupsRequest.class)
                         .on((c, r) -> arnOrAny(r.loadBalancerArn())).handledBy(lbs::setSecurityGroups),
                 Operation.named(SERVICE, "SetSubnets", SetSubnetsRequest.class)

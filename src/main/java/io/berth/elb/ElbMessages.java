@@ -66,6 +66,15 @@ public final class ElbMessages {
     public record SetSubnetsResult(List<AvailabilityZone> availabilityZones, String ipAddressType) {
     }
 
+    public record LoadBalancerAttribute(String key, String value) {
+    }
+
+    public record ModifyLoadBalancerAttributesRequest(String loadBalancerArn, List<LoadBalancerAttribute> attributes) {
+    }
+
+    public record LoadBalancerAttributesResult(List<LoadBalancerAttribute> attributes) {
+    }
+
     public record Matcher(String httpCode, String grpcCode) {
     }
 

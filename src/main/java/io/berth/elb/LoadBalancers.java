@@ -12,6 +12,9 @@ import io.berth.elb.ElbMessages.DescribeLoadBalancersResult;
 import io.berth.elb.ElbMessages.Empty;
 import io.berth.elb.ElbMessages.LoadBalancer;
 import io.berth.elb.ElbMessages.LoadBalancerArnRequest;
+import io.berth.elb.ElbMessages.LoadBalancerAttribute;
+import io.berth.elb.ElbMessages.LoadBalancerAttributesResult;
+import io.berth.elb.ElbMessages.ModifyLoadBalancerAttributesRequest;
 import io.berth.elb.ElbMessages.LoadBalancerState;
 import io.berth.elb.ElbMessages.LoadBalancersResult;
 import io.berth.elb.ElbMessages.SetSecurityGroupsRequest;
@@ -88,7 +91,8 @@ final class LoadBalancers {
                     "Elastic Load Balancing has no hosted zone for region '" + context.region() + "'"));
             Stored.LoadBalancer lb = new Stored.LoadBalancer(ElbArns.loadBalancer(context, type, name, id), name, type,
                     scheme, placement.vpcId(), placement.zones(), groups, ipAddressType,
-                    dnsName(context.region(), type, scheme, name, id), zone, elb.clock().instant(), tags);
+                    dnsName(context.region(), type, scheme, name, id), zone, elb.clock().instant(),
+                    LoadBalancerAttributes.defaults(type), tags);
             documents.save(ElbDocuments.LOAD_BALANCER, lb);
             return new LoadBalancersResult(List.of(view(lb, "provisioning")));
         });
@@ -123,11 +127,19 @@ final class LoadBalancers {
                 .map(lb -> view(lb, plane.loadBalancerState(lb))).toList(), page.nextToken());
     }
 
-    /** Deletes the load balancer with its listeners and their rules; one that does not exist is no error, as in ELB. */
+    /**
+     * Deletes the load balancer with its listeners and their rules, unless deletion protection is
+     * on; one that does not exist is no error, as in ELB.
+     */
     Empty deleteLoadBalancer(RequestContext context, LoadBalancerArnRequest request) {
         String arn = requireArn(context, request.loadBalancerArn());
         return elb.write(context, documents -> {
-            if (documents.find(ElbDocuments.LOAD_BALANCER, arn).isPresent()) {
+            var lb = documents.find(ElbDocuments.LOAD_BALANCER, arn);
+            if (lb.isPresent()) {
+                if ("true".equals(lb.get().attributes().get(LoadBalancerAttributes.DELETION_PROTECTION))) {
+                    throw ElbErrors.error("OperationNotPermitted", "Load balancer '" + arn
+                            + "' cannot be deleted because deletion protection is enabled");
+                }
                 for (Stored.Listener listener : documents.listenersOf(arn)) {
                     documents.rulesOf(listener.arn()).forEach(rule -> documents.delete(ElbDocuments.RULE, rule.arn()));
                     documents.delete(ElbDocuments.LISTENER, listener.arn());
@@ -136,6 +148,29 @@ final class LoadBalancers {
             }
             return new Empty();
         });
+    }
+
+    LoadBalancerAttributesResult describeLoadBalancerAttributes(RequestContext context, LoadBalancerArnRequest request) {
+        return attributes(find(context, requireArn(context, request.loadBalancerArn())));
+    }
+
+    LoadBalancerAttributesResult modifyLoadBalancerAttributes(RequestContext context,
+                                                              ModifyLoadBalancerAttributesRequest request) {
+        String arn = requireArn(context, request.loadBalancerArn());
+        if (request.attributes() == null) {
+            throw ElbErrors.required("attributes");
+        }
+        return elb.write(context, documents -> {
+            Stored.LoadBalancer lb = documents.find(ElbDocuments.LOAD_BALANCER, arn).orElseThrow(ElbErrors::loadBalancerNotFound);
+            Stored.LoadBalancer changed = lb.withAttributes(LoadBalancerAttributes.modify(lb.attributes(), request.attributes()));
+            documents.save(ElbDocuments.LOAD_BALANCER, changed);
+            return attributes(changed);
+        });
+    }
+
+    private static LoadBalancerAttributesResult attributes(Stored.LoadBalancer lb) {
+        return new LoadBalancerAttributesResult(lb.attributes().entrySet().stream()
+                .map(e -> new LoadBalancerAttribute(e.getKey(), e.getValue())).toList());
     }
 
     SetSecurityGroupsResult setSecurityGroups(RequestContext context, SetSecurityGroupsRequest request) {

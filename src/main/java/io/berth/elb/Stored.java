@@ -28,17 +28,22 @@ final class Stored {
 
     record LoadBalancer(String arn, String name, String type, String scheme, String vpcId,
                         List<AvailabilityZone> availabilityZones, List<String> securityGroups, String ipAddressType,
-                        String dnsName, String canonicalHostedZoneId, Instant createdTime, List<Tag> tags)
-            implements Tagged {
+                        String dnsName, String canonicalHostedZoneId, Instant createdTime,
+                        Map<String, String> attributes, List<Tag> tags) implements Tagged {
         LoadBalancer withNetwork(List<AvailabilityZone> zones, List<String> groups) {
             return new LoadBalancer(arn, name, type, scheme, vpcId, zones, groups, ipAddressType, dnsName,
-                    canonicalHostedZoneId, createdTime, tags);
+                    canonicalHostedZoneId, createdTime, attributes, tags);
+        }
+
+        LoadBalancer withAttributes(Map<String, String> newAttributes) {
+            return new LoadBalancer(arn, name, type, scheme, vpcId, availabilityZones, securityGroups, ipAddressType,
+                    dnsName, canonicalHostedZoneId, createdTime, newAttributes, tags);
         }
 
         @Override
         public LoadBalancer withTags(List<Tag> newTags) {
             return new LoadBalancer(arn, name, type, scheme, vpcId, availabilityZones, securityGroups, ipAddressType,
-                    dnsName, canonicalHostedZoneId, createdTime, newTags);
+                    dnsName, canonicalHostedZoneId, createdTime, attributes, newTags);
         }
     }
 

@@ -126,6 +126,31 @@ class ElbApiIT {
     }
 
     @Test
+    void loadBalancerAttributesAreRecordedAndDeletionProtectionHolds() {
+        LoadBalancer lb = alb("protected");
+        Map<String, String> attributes = elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(lb.loadBalancerArn()))
+                .attributes().stream().collect(Collectors.toMap(a -> a.key(), a -> a.value()));
+        assertThat(attributes).containsEntry("idle_timeout.timeout_seconds", "60")
+                .containsEntry("deletion_protection.enabled", "false").containsEntry("routing.http2.enabled", "true");
+
+        elb.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(lb.loadBalancerArn()).attributes(
+                a -> a.key("deletion_protection.enabled").value("true"), a -> a.key("idle_timeout.timeout_seconds").value("30")));
+        assertThat(code(() -> elb.deleteLoadBalancer(r -> r.loadBalancerArn(lb.loadBalancerArn()))))
+                .isEqualTo("OperationNotPermitted: Load balancer '" + lb.loadBalancerArn()
+                        + "' cannot be deleted because deletion protection is enabled");
+        assertThat(code(() -> elb.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(lb.loadBalancerArn()).attributes(
+                a -> a.key("idle_timeout.timeout_seconds").value("0"))))).startsWith("ValidationError:");
+        assertThat(elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(lb.loadBalancerArn())).attributes())
+                .anyMatch(a -> a.key().equals("idle_timeout.timeout_seconds") && a.value().equals("30"));
+
+        elb.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(lb.loadBalancerArn()).attributes(
+                a -> a.key("deletion_protection.enabled").value("false")));
+        elb.deleteLoadBalancer(r -> r.loadBalancerArn(lb.loadBalancerArn()));
+        assertThat(code(() -> elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(lb.loadBalancerArn()))))
+                .startsWith("LoadBalancerNotFound:");
+    }
+
+    @Test
     void aNetworkLoadBalancerNeedsOneSubnetAndMayHaveNoSecurityGroups() {
         LoadBalancer nlb = elb.createLoadBalancer(r -> r.name("tcp").type("network").scheme("internal")
                 .subnets(subnets.getFirst())).loadBalancers().getFirst();
