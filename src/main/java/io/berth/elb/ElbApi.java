@@ -65,9 +65,9 @@ public final class ElbApi {
         operations.addAll(listeners(new Listeners(elb), new Rules(elb)));
         operations.addAll(List.of(
                 Operation.named(SERVICE, "AddTags", AddTagsRequest.class).on((c, r) -> arnsOrAny(r.resourceArns()))
-                        .handledBy(tags::addTags),
+                        .conditionKeys(r -> ElbTags.conditionKeys(r.tags())).handledBy(tags::addTags),
                 Operation.named(SERVICE, "RemoveTags", RemoveTagsRequest.class).on((c, r) -> arnsOrAny(r.resourceArns()))
-                        .handledBy(tags::removeTags),
+                        .conditionKeys(r -> ElbTags.removedKeys(r.tagKeys())).handledBy(tags::removeTags),
                 Operation.named(SERVICE, "DescribeTags", DescribeTagsRequest.class).on(ResourceResolver.any())
                         .handledBy(tags::describeTags),
                 Operation.named(SERVICE, "DescribeAccountLimits", DescribeAccountLimitsRequest.class)
@@ -81,7 +81,7 @@ public final class ElbApi {
                 Operation.named(SERVICE, "CreateLoadBalancer", CreateLoadBalancerRequest.class)
                         .on((c, r) -> List.of(ElbArns.of(c, "loadbalancer/" + ElbArns.typeSegment(r.type()) + "/"
                                 + r.name() + "/*")))
-                        .handledBy(lbs::createLoadBalancer),
+                        .conditionKeys(r -> ElbTags.conditionKeys(r.tags())).handledBy(lbs::createLoadBalancer),
                 Operation.named(SERVICE, "DescribeLoadBalancers", DescribeLoadBalancersRequest.class)
                         .on(ResourceResolver.any()).handledBy(lbs::describeLoadBalancers),
                 Operation.named(SERVICE, "DeleteLoadBalancer", LoadBalancerArnRequest.class)
@@ -100,7 +100,7 @@ public final class ElbApi {
         return List.of(
                 Operation.named(SERVICE, "CreateTargetGroup", CreateTargetGroupRequest.class)
                         .on((c, r) -> List.of(ElbArns.of(c, "targetgroup/" + r.name() + "/*")))
-                        .handledBy(groups::createTargetGroup),
+                        .conditionKeys(r -> ElbTags.conditionKeys(r.tags())).handledBy(groups::createTargetGroup),
                 Operation.named(SERVICE, "DescribeTargetGroups", DescribeTargetGroupsRequest.class)
                         .on(ResourceResolver.any()).handledBy(groups::describeTargetGroups),
                 Operation.named(SERVICE, "ModifyTargetGroup", ModifyTargetGroupRequest.class)
@@ -122,7 +122,8 @@ public final class ElbApi {
     private static List<Operation<?, ?>> listeners(Listeners listeners, Rules rules) {
         return List.of(
                 Operation.named(SERVICE, "CreateListener", CreateListenerRequest.class)
-                        .on((c, r) -> arnOrAny(r.loadBalancerArn())).handledBy(listeners::createListener),
+                        .on((c, r) -> arnOrAny(r.loadBalancerArn()))
+                        .conditionKeys(r -> ElbTags.conditionKeys(r.tags())).handledBy(listeners::createListener),
                 Operation.named(SERVICE, "DescribeListeners", DescribeListenersRequest.class)
                         .on(ResourceResolver.any()).handledBy(listeners::describeListeners),
                 Operation.named(SERVICE, "ModifyListener", ModifyListenerRequest.class)
@@ -130,7 +131,8 @@ public final class ElbApi {
                 Operation.named(SERVICE, "DeleteListener", ListenerArnRequest.class)
                         .on((c, r) -> arnOrAny(r.listenerArn())).handledBy(listeners::deleteListener),
                 Operation.named(SERVICE, "CreateRule", CreateRuleRequest.class)
-                        .on((c, r) -> arnOrAny(r.listenerArn())).handledBy(rules::createRule),
+                        .on((c, r) -> arnOrAny(r.listenerArn()))
+                        .conditionKeys(r -> ElbTags.conditionKeys(r.tags())).handledBy(rules::createRule),
                 Operation.named(SERVICE, "DescribeRules", DescribeRulesRequest.class)
                         .on(ResourceResolver.any()).handledBy(rules::describeRules),
                 Operation.named(SERVICE, "ModifyRule", ModifyRuleRequest.class)

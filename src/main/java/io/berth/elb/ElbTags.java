@@ -13,8 +13,10 @@ import io.berth.kit.TagPolicy;
 import io.berth.kit.ValidationMessages;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,6 +54,23 @@ final class ElbTags {
             }
         }
         return List.copyOf(POLICY.validate(tags));
+    }
+
+    /** The tags a request asks for, as IAM condition keys: aws:RequestTag/KEY and aws:TagKeys. */
+    static Map<String, List<String>> conditionKeys(List<Tag> tags) {
+        if (tags == null || tags.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        tags.stream().filter(tag -> tag.key() != null).forEach(tag ->
+                keys.put("aws:RequestTag/" + tag.key(), List.of(tag.value() == null ? "" : tag.value())));
+        keys.put("aws:TagKeys", tags.stream().map(Tag::key).filter(Objects::nonNull).toList());
+        return keys;
+    }
+
+    /** The keys a RemoveTags request names, as aws:TagKeys sees them. */
+    static Map<String, List<String>> removedKeys(List<String> keys) {
+        return keys == null || keys.isEmpty() ? Map.of() : Map.of("aws:TagKeys", keys.stream().filter(Objects::nonNull).toList());
     }
 
     static AwsException tooMany() {

@@ -489,6 +489,17 @@ class ElbApiIT {
                                     + "resource: arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/not-mine/*"));
         }
         assertThat(code(() -> elb.describeTargetGroups(r -> r.names("not-mine")))).startsWith("TargetGroupNotFound:");
+
+        AwsBasicCredentials tagger = user("elb-tagger", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"elasticloadbalancing:CreateTargetGroup\",\"Resource\":\"*\",\"Condition\":"
+                + "{\"StringEquals\":{\"aws:RequestTag/team\":\"red\"}}}]}");
+        try (ElasticLoadBalancingV2Client teamOnly = berth.elb(tagger)) {
+            assertThatThrownBy(() -> teamOnly.createTargetGroup(r -> r.name("untagged").protocol("HTTP").port(80).vpcId(vpcId)))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e ->
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+            assertThat(teamOnly.createTargetGroup(r -> r.name("red-team").protocol("HTTP").port(80).vpcId(vpcId)
+                    .tags(Tag.builder().key("team").value("red").build())).targetGroups()).hasSize(1);
+        }
     }
 
     static AwsBasicCredentials user(String name, String policy) {
