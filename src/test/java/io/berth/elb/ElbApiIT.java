@@ -502,6 +502,49 @@ class ElbApiIT {
         }
     }
 
+    @Test
+    void resourceTagConditionsReadElbsTags() {
+        TargetGroup red = elb.createTargetGroup(r -> r.name("owned-red").protocol("HTTP").port(80).vpcId(vpcId)
+                .tags(Tag.builder().key("team").value("red").build())).targetGroups().getFirst();
+        TargetGroup blue = elb.createTargetGroup(r -> r.name("owned-blue").protocol("HTTP").port(80).vpcId(vpcId)
+                .tags(Tag.builder().key("team").value("blue").build())).targetGroups().getFirst();
+        AwsBasicCredentials redTeam = user("elb-red", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"elasticloadbalancing:DeleteTargetGroup\",\"Resource\":\"*\",\"Condition\":"
+                + "{\"StringEquals\":{\"aws:ResourceTag/team\":\"red\"}}}]}");
+        try (ElasticLoadBalancingV2Client client = berth.elb(redTeam)) {
+            assertThatThrownBy(() -> client.deleteTargetGroup(r -> r.targetGroupArn(blue.targetGroupArn())))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e ->
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+            client.deleteTargetGroup(r -> r.targetGroupArn(red.targetGroupArn()));
+        }
+        assertThat(code(() -> elb.describeTargetGroups(r -> r.names("owned-red")))).startsWith("TargetGroupNotFound:");
+        assertThat(elb.describeTargetGroups(r -> r.names("owned-blue")).targetGroups()).hasSize(1);
+    }
+
+    @Test
+    void whatWasAcknowledgedSurvivesARestart(@TempDir Path ownDir) {
+        String lbArn;
+        String groupArn;
+        try (TestBerth first = TestBerth.start(ownDir); ElasticLoadBalancingV2Client client = first.elb();
+             Ec2Client network = first.ec2("us-east-1")) {
+            List<Subnet> own = network.describeSubnets(r -> r.filters(Filter.builder().name("default-for-az")
+                    .values("true").build())).subnets();
+            lbArn = client.createLoadBalancer(r -> r.name("durable").subnets(own.get(0).subnetId(), own.get(1).subnetId()))
+                    .loadBalancers().getFirst().loadBalancerArn();
+            groupArn = client.createTargetGroup(r -> r.name("durable").protocol("HTTP").port(80).vpcId(own.getFirst().vpcId())
+                    .targetType("ip")).targetGroups().getFirst().targetGroupArn();
+            client.registerTargets(r -> r.targetGroupArn(groupArn).targets(t -> t.id("172.31.1.1")));
+            client.createListener(r -> r.loadBalancerArn(lbArn).protocol("HTTP").port(80).defaultActions(forward(groupArn)));
+        }
+        try (TestBerth second = TestBerth.start(ownDir); ElasticLoadBalancingV2Client client = second.elb()) {
+            assertThat(client.describeLoadBalancers(r -> r.loadBalancerArns(lbArn)).loadBalancers()).hasSize(1);
+            assertThat(client.describeListeners(r -> r.loadBalancerArn(lbArn)).listeners().getFirst().defaultActions()
+                    .getFirst().targetGroupArn()).isEqualTo(groupArn);
+            assertThat(client.describeTargetHealth(r -> r.targetGroupArn(groupArn)).targetHealthDescriptions())
+                    .extracting(h -> h.target().id()).containsExactly("172.31.1.1");
+        }
+    }
+
     static AwsBasicCredentials user(String name, String policy) {
         try (IamClient iam = berth.iam()) {
             iam.createUser(r -> r.userName(name));
