@@ -1,5 +1,6 @@
 package io.berth.ecs;
 
+import io.berth.store.StoredDocument;
 import io.berth.store.StoredJson;
 import io.berth.store.Documents;
 
@@ -14,7 +15,7 @@ final class RunTokens {
     private static final String KIND = "ecs.run-token";
     static final Duration MEMORY = Duration.ofHours(24);
 
-    record RunToken(String fingerprint, List<String> taskArns, Instant createdAt) {
+    record RunToken(String fingerprint, List<String> taskArns, Instant createdAt) implements StoredDocument {
     }
 
     private RunTokens() {

@@ -1,5 +1,6 @@
 package io.berth.iam;
 
+import io.berth.store.StoredDocument;
 import io.berth.iam.policy.AwsPrincipalText;
 import io.berth.iam.policy.PolicyParser;
 import io.berth.store.Documents;
@@ -36,7 +37,7 @@ public final class PolicyPrincipals {
     private static final int UNIQUE_ID_LENGTH = 21;
 
     /** Which entity a unique id names; the account and name find it. */
-    record Entry(String accountId, EntityKind kind, String name) {
+    record Entry(String accountId, EntityKind kind, String name) implements StoredDocument {
     }
 
     private PolicyPrincipals() {
