@@ -57,7 +57,7 @@ public final class PolicyPrincipals {
                 return value;
             }
             return IamArns.parseEntity(value).flatMap(arn -> idOf(documents, arn))
-                    .orElseThrow(() -> PolicyParser.invalidPrincipal("AWS", value));
+                    .orElseThrow(() -> PolicyDocuments.malformed(PolicyParser.invalidPrincipal("AWS", value)));
         });
     }
 
