@@ -1,6 +1,6 @@
 package io.berth.ecs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.berth.store.EmbeddedJson;
 import io.berth.store.StoredDocument;
 
 import java.util.List;
@@ -13,12 +13,12 @@ import java.util.List;
  * provider strategy, Service Connect defaults) and what AWS reports as lists of its own shapes
  * (statistics, attachments) are kept whole in AWS's JSON (API 2014-11-13), to which AWS only adds.
  */
-record ClusterDocument(int schema, String clusterArn, String clusterName, JsonNode configuration, String status,
+record ClusterDocument(int schema, String clusterArn, String clusterName, EmbeddedJson configuration, String status,
                        Integer registeredContainerInstancesCount, Integer runningTasksCount,
-                       Integer pendingTasksCount, Integer activeServicesCount, JsonNode statistics,
+                       Integer pendingTasksCount, Integer activeServicesCount, EmbeddedJson statistics,
                        List<TagDocument> tags, List<Setting> settings, List<String> capacityProviders,
-                       JsonNode defaultCapacityProviderStrategy, JsonNode attachments, String attachmentsStatus,
-                       JsonNode serviceConnectDefaults) implements StoredDocument {
+                       EmbeddedJson defaultCapacityProviderStrategy, EmbeddedJson attachments, String attachmentsStatus,
+                       EmbeddedJson serviceConnectDefaults) implements StoredDocument {
 
     static final int SCHEMA = 1;
 

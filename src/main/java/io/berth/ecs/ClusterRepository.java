@@ -10,6 +10,7 @@ import io.berth.ecs.model.ClusterSetting;
 import io.berth.ecs.model.KeyValuePair;
 import io.berth.ecs.model.Tag;
 import io.berth.store.Documents;
+import io.berth.store.EmbeddedJson;
 import io.berth.store.StoredJson;
 
 import java.util.List;
@@ -42,28 +43,28 @@ final class ClusterRepository {
     static Cluster read(String json) {
         ClusterDocument d = StoredJson.read(json, ClusterDocument.class);
         return new Cluster(d.clusterArn(), d.clusterName(),
-                StoredJson.fromTree(d.configuration(), ClusterConfiguration.class), d.status(),
+                EmbeddedJson.read(d.configuration(), ClusterConfiguration.class), d.status(),
                 d.registeredContainerInstancesCount(), d.runningTasksCount(), d.pendingTasksCount(),
-                d.activeServicesCount(), StoredJson.fromTree(d.statistics(), new TypeReference<List<KeyValuePair>>() { }),
+                d.activeServicesCount(), EmbeddedJson.read(d.statistics(), new TypeReference<List<KeyValuePair>>() { }),
                 d.tags() == null ? null : d.tags().stream().map(t -> new Tag(t.key(), t.value())).toList(),
                 d.settings() == null ? null
                         : d.settings().stream().map(s -> new ClusterSetting(s.name(), s.value())).toList(),
                 d.capacityProviders(),
-                StoredJson.fromTree(d.defaultCapacityProviderStrategy(),
+                EmbeddedJson.read(d.defaultCapacityProviderStrategy(),
                         new TypeReference<List<CapacityProviderStrategyItem>>() { }),
-                StoredJson.fromTree(d.attachments(), new TypeReference<List<Attachment>>() { }),
+                EmbeddedJson.read(d.attachments(), new TypeReference<List<Attachment>>() { }),
                 d.attachmentsStatus(),
-                StoredJson.fromTree(d.serviceConnectDefaults(), ClusterServiceConnectDefaults.class));
+                EmbeddedJson.read(d.serviceConnectDefaults(), ClusterServiceConnectDefaults.class));
     }
 
     static ClusterDocument document(Cluster c) {
         return new ClusterDocument(ClusterDocument.SCHEMA, c.clusterArn(), c.clusterName(),
-                StoredJson.tree(c.configuration()), c.status(), c.registeredContainerInstancesCount(),
-                c.runningTasksCount(), c.pendingTasksCount(), c.activeServicesCount(), StoredJson.tree(c.statistics()),
+                EmbeddedJson.of(c.configuration()), c.status(), c.registeredContainerInstancesCount(),
+                c.runningTasksCount(), c.pendingTasksCount(), c.activeServicesCount(), EmbeddedJson.of(c.statistics()),
                 c.tags() == null ? null : c.tags().stream().map(t -> new TagDocument(t.key(), t.value())).toList(),
                 c.settings() == null ? null
                         : c.settings().stream().map(s -> new ClusterDocument.Setting(s.name(), s.value())).toList(),
-                c.capacityProviders(), StoredJson.tree(c.defaultCapacityProviderStrategy()),
-                StoredJson.tree(c.attachments()), c.attachmentsStatus(), StoredJson.tree(c.serviceConnectDefaults()));
+                c.capacityProviders(), EmbeddedJson.of(c.defaultCapacityProviderStrategy()),
+                EmbeddedJson.of(c.attachments()), c.attachmentsStatus(), EmbeddedJson.of(c.serviceConnectDefaults()));
     }
 }

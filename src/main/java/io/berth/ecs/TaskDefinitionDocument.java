@@ -1,6 +1,6 @@
 package io.berth.ecs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.berth.store.EmbeddedJson;
 import io.berth.store.StoredDocument;
 
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <p>Schema 1 is the shape revisions were stored in before documents carried a schema.
  */
-record TaskDefinitionDocument(int schema, JsonNode taskDefinition, List<TagDocument> tags) implements StoredDocument {
+record TaskDefinitionDocument(int schema, EmbeddedJson taskDefinition, List<TagDocument> tags) implements StoredDocument {
 
     static final int SCHEMA = 1;
 

@@ -3,6 +3,7 @@ package io.berth.ecs;
 import io.berth.ecs.model.Tag;
 import io.berth.ecs.model.TaskDefinition;
 import io.berth.store.Documents;
+import io.berth.store.EmbeddedJson;
 import io.berth.store.StoredJson;
 
 import java.util.List;
@@ -31,7 +32,7 @@ final class TaskDefinitionRepository {
     static void save(Documents documents, String scope, StoredTaskDefinition stored) {
         documents.put(KIND, scope, id(stored.taskDefinition().family(), stored.taskDefinition().revision()),
                 StoredJson.write(new TaskDefinitionDocument(TaskDefinitionDocument.SCHEMA,
-                        StoredJson.tree(stored.taskDefinition()), stored.tags() == null ? null
+                        EmbeddedJson.of(stored.taskDefinition()), stored.tags() == null ? null
                         : stored.tags().stream().map(t -> new TagDocument(t.key(), t.value())).toList())));
     }
 
@@ -51,7 +52,7 @@ final class TaskDefinitionRepository {
 
     static StoredTaskDefinition read(String json) {
         TaskDefinitionDocument document = StoredJson.read(json, TaskDefinitionDocument.class);
-        return new StoredTaskDefinition(StoredJson.fromTree(document.taskDefinition(), TaskDefinition.class),
+        return new StoredTaskDefinition(EmbeddedJson.read(document.taskDefinition(), TaskDefinition.class),
                 document.tags() == null ? null : document.tags().stream().map(t -> new Tag(t.key(), t.value())).toList());
     }
 }

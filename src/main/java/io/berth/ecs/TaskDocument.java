@@ -1,6 +1,6 @@
 package io.berth.ecs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.berth.store.EmbeddedJson;
 import io.berth.store.StoredDocument;
 
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>Schema 1 is the shape tasks were stored in before documents carried a schema.
  */
-record TaskDocument(int schema, JsonNode task, JsonNode definition, String sandboxId, Network network,
+record TaskDocument(int schema, EmbeddedJson task, EmbeddedJson definition, String sandboxId, Network network,
                     String credentialsToken, List<Container> agentContainers, long revision) implements StoredDocument {
 
     static final int SCHEMA = 1;

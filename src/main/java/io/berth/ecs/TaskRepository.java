@@ -4,6 +4,7 @@ import io.berth.ec2.ResolvedNetwork;
 import io.berth.ecs.model.Task;
 import io.berth.ecs.model.TaskDefinition;
 import io.berth.store.Documents;
+import io.berth.store.EmbeddedJson;
 import io.berth.store.StoredJson;
 
 import java.util.List;
@@ -48,8 +49,8 @@ final class TaskRepository {
     static StoredTask read(String json) {
         TaskDocument document = StoredJson.read(json, TaskDocument.class);
         TaskDocument.Network network = document.network();
-        return new StoredTask(StoredJson.fromTree(document.task(), Task.class),
-                StoredJson.fromTree(document.definition(), TaskDefinition.class), document.sandboxId(),
+        return new StoredTask(EmbeddedJson.read(document.task(), Task.class),
+                EmbeddedJson.read(document.definition(), TaskDefinition.class), document.sandboxId(),
                 network == null ? null : new ResolvedNetwork(network.vpcId(), network.vpcCidr(), network.subnetId(),
                         network.subnetCidr(), network.availabilityZone(), network.gateway(), network.securityGroupIds()),
                 document.credentialsToken(),
@@ -60,7 +61,7 @@ final class TaskRepository {
 
     static TaskDocument document(StoredTask task) {
         ResolvedNetwork network = task.network();
-        return new TaskDocument(TaskDocument.SCHEMA, StoredJson.tree(task.task()), StoredJson.tree(task.definition()),
+        return new TaskDocument(TaskDocument.SCHEMA, EmbeddedJson.of(task.task()), EmbeddedJson.of(task.definition()),
                 task.sandboxId(),
                 network == null ? null : new TaskDocument.Network(network.vpcId(), network.vpcCidr(),
                         network.subnetId(), network.subnetCidr(), network.availabilityZone(), network.gateway(),

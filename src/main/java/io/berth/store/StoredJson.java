@@ -2,12 +2,9 @@ package io.berth.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -17,7 +14,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * settings are part of the stored format and every document written so far depends on them:
  * <ul>
  *   <li>nulls are not written, and a member a document lacks reads as null (or the record's
- *       default): adding a member needs no migration;</li>
+ *       default; a primitive, 0 or false): adding a member needs no migration;</li>
  *   <li>members this Berth does not know are ignored, so a document written by a newer Berth,
  *       which only adds members, still reads;</li>
  *   <li>timestamps are epoch seconds with nanoseconds ({@code 1700000000.123456789}), in UTC;</li>
@@ -26,15 +23,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class StoredJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            // Trees keep numbers exactly as written: a timestamp's nanoseconds do not fit a double.
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
             .build();
@@ -55,38 +49,6 @@ public final class StoredJson {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new StoreException("stored " + type.getSimpleName() + " is unreadable", e);
-        }
-    }
-
-    /**
-     * A value kept inside a document as JSON in its own published shape (an AWS API's, say)
-     * rather than as a record of the store's: the tree is the document's, the shape is the API's.
-     */
-    public static JsonNode tree(Object value) {
-        return value == null ? null : MAPPER.valueToTree(value);
-    }
-
-    /** A value kept with {@link #tree}, read back as {@code type}, tolerant of members it lacks. */
-    public static <T> T fromTree(JsonNode tree, Class<T> type) {
-        if (tree == null || tree.isNull()) {
-            return null;
-        }
-        try {
-            return MAPPER.treeToValue(tree, type);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("stored " + type.getSimpleName() + " is unreadable", e);
-        }
-    }
-
-    /** A list or other generic value kept with {@link #tree}, read back as {@code type}. */
-    public static <T> T fromTree(JsonNode tree, TypeReference<T> type) {
-        if (tree == null || tree.isNull()) {
-            return null;
-        }
-        try {
-            return MAPPER.treeToValue(tree, MAPPER.getTypeFactory().constructType(type));
-        } catch (JsonProcessingException e) {
-            throw new StoreException("stored " + type.getType().getTypeName() + " is unreadable", e);
         }
     }
 }
