@@ -1,10 +1,10 @@
 package io.berth.ec2;
 
-import io.berth.store.StoredDocument;
 import io.berth.ec2.Ec2Messages.DescribeRequest;
 import io.berth.ec2.Ec2Messages.Page;
 import io.berth.edge.AwsException;
 import io.berth.store.Documents;
+import io.berth.store.StoredDocument;
 import io.berth.store.StoredJson;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.berth.ecs;
 
-import io.berth.store.StoredDocument;
 import io.berth.store.Documents;
+import io.berth.store.StoredDocument;
 import io.berth.store.StoredJson;
 
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.berth.ecs;
 
+import io.berth.store.Documents;
 import io.berth.store.StoredDocument;
 import io.berth.store.StoredJson;
-import io.berth.store.Documents;
 
 import java.time.Duration;
 import java.time.Instant;

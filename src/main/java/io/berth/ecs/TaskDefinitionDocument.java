@@ -14,7 +14,8 @@ import java.util.List;
  *
  * <p>Schema 1 is the shape revisions were stored in before documents carried a schema.
  */
-record TaskDefinitionDocument(int schema, EmbeddedJson taskDefinition, List<TagDocument> tags) implements StoredDocument {
+record TaskDefinitionDocument(int schema, EmbeddedJson taskDefinition, List<TagDocument> tags)
+        implements StoredDocument {
 
     static final int SCHEMA = 1;
 

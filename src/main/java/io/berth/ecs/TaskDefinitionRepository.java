@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Task definition revisions in the store, as {@link TaskDefinitionDocument}s. Ids are "family revision" with the revision
- * zero-padded, so id order is family order, then revision order (a space sorts before every
- * character a family name may contain).
+ * Task definition revisions in the store, as {@link TaskDefinitionDocument}s. Ids are
+ * "family revision" with the revision zero-padded, so id order is family order, then revision
+ * order (a space sorts before every character a family name may contain).
  */
 final class TaskDefinitionRepository {
 
@@ -53,6 +53,7 @@ final class TaskDefinitionRepository {
     static StoredTaskDefinition read(String json) {
         TaskDefinitionDocument document = StoredJson.read(json, TaskDefinitionDocument.class);
         return new StoredTaskDefinition(EmbeddedJson.read(document.taskDefinition(), TaskDefinition.class),
-                document.tags() == null ? null : document.tags().stream().map(t -> new Tag(t.key(), t.value())).toList());
+                document.tags() == null ? null
+                        : document.tags().stream().map(t -> new Tag(t.key(), t.value())).toList());
     }
 }

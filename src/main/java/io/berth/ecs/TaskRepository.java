@@ -51,8 +51,9 @@ final class TaskRepository {
         TaskDocument.Network network = document.network();
         return new StoredTask(EmbeddedJson.read(document.task(), Task.class),
                 EmbeddedJson.read(document.definition(), TaskDefinition.class), document.sandboxId(),
-                network == null ? null : new ResolvedNetwork(network.vpcId(), network.vpcCidr(), network.subnetId(),
-                        network.subnetCidr(), network.availabilityZone(), network.gateway(), network.securityGroupIds()),
+                network == null ? null : new ResolvedNetwork(network.vpcId(), network.vpcCidr(),
+                        network.subnetId(), network.subnetCidr(), network.availabilityZone(), network.gateway(),
+                        network.securityGroupIds()),
                 document.credentialsToken(),
                 document.agentContainers().stream().map(c -> new AgentContainer(c.name(), c.endpointId(),
                         c.createdAt(), c.startedAt(), c.finishedAt())).toList(),

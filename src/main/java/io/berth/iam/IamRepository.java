@@ -37,7 +37,8 @@ final class IamRepository {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    static <T extends StoredDocument> Optional<T> find(Documents documents, String kind, String account, String name, Class<T> type) {
+    static <T extends StoredDocument> Optional<T> find(Documents documents, String kind, String account, String name,
+                                                       Class<T> type) {
         if (name == null) {
             return Optional.empty();
         }
@@ -53,8 +54,8 @@ final class IamRepository {
     }
 
     /** Up to {@code limit} documents of a kind after the key {@code after}, in key order. */
-    static <T extends StoredDocument> List<T> page(Documents documents, String kind, String account, String after, int limit,
-                            Class<T> type) {
+    static <T extends StoredDocument> List<T> page(Documents documents, String kind, String account, String after,
+                                                   int limit, Class<T> type) {
         return documents.list(new Documents.Query(kind, scope(account), "", after, limit, false)).stream()
                 .map(d -> StoredJson.read(d.body(), type)).toList();
     }

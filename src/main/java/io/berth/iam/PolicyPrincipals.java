@@ -1,9 +1,9 @@
 package io.berth.iam;
 
-import io.berth.store.StoredDocument;
 import io.berth.iam.policy.AwsPrincipalText;
 import io.berth.iam.policy.PolicyParser;
 import io.berth.store.Documents;
+import io.berth.store.StoredDocument;
 import io.berth.store.StoredJson;
 
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.berth.iam;
 
-import io.berth.store.StoredDocument;
 import io.berth.iam.model.IamShapes.Tag;
+import io.berth.store.StoredDocument;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.berth.iam;
 
 import io.berth.store.StoredDocument;
+
 import java.time.Instant;
 import java.util.Map;
 

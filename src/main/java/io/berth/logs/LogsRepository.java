@@ -1,8 +1,8 @@
 package io.berth.logs;
 
+import io.berth.store.Documents;
 import io.berth.store.StoredDocument;
 import io.berth.store.StoredJson;
-import io.berth.store.Documents;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.berth.logs;
 
 import io.berth.store.StoredDocument;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
