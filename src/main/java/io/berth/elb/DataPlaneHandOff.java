@@ -23,7 +23,7 @@ final class DataPlaneHandOff {
     }
 
     /** A registered target's health, given whether a listener of a load balancer forwards to its group. */
-    TargetHealth targetHealth(Stored.TargetGroup group, ElbMessages.TargetDescription target, boolean inUse) {
+    TargetHealth targetHealth(Stored.TargetGroup group, Stored.Target target, boolean inUse) {
         return inUse ? REGISTERING : NOT_IN_USE;
     }
 }

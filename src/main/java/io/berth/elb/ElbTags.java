@@ -32,7 +32,8 @@ final class ElbTags {
     }
 
     /** ELB's tag rules on the kit's policy: its errors, keys compared as given. */
-    static final TagPolicy<Tag> POLICY = new TagPolicy<>(new TagPolicy.Shape<>(Tag::key, Tag::value, Tag::new),
+    static final TagPolicy<Stored.Tag> POLICY = new TagPolicy<>(new TagPolicy.Shape<>(Stored.Tag::key, Stored.Tag::value,
+            Stored.Tag::new),
             new TagPolicy.Errors(() -> ElbErrors.required("tags.member.key"),
                     () -> ElbErrors.validation(ValidationMessages.collect().member("tags.member.key",
                             "Member must have length between 1 and " + TagPolicy.MAX_KEY_LENGTH).message()),
@@ -43,7 +44,7 @@ final class ElbTags {
             1, false, false);
 
     /** Checks tags a request brings (keys, values, a key given twice, the count); null is none. */
-    static List<Tag> validate(List<Tag> tags) {
+    static List<Stored.Tag> validate(List<Tag> tags) {
         if (tags == null) {
             return List.of();
         }
@@ -53,7 +54,7 @@ final class ElbTags {
                 throw ElbErrors.error("DuplicateTagKeys", "Tag key '" + tag.key() + "' was specified more than once");
             }
         }
-        return List.copyOf(POLICY.validate(tags));
+        return List.copyOf(POLICY.validate(StoredShapes.tags(tags)));
     }
 
     /** The tags a request asks for, as IAM condition keys: aws:RequestTag/KEY and aws:TagKeys. */
@@ -82,7 +83,7 @@ final class ElbTags {
         if (request.tags() == null) {
             throw ElbErrors.required("tags");
         }
-        List<Tag> added = validate(request.tags());
+        List<Stored.Tag> added = validate(request.tags());
         return elb.write(context, documents -> {
             List<Stored.Tagged> resources = arns.stream().map(arn -> find(context, documents, arn)).toList();
             for (Stored.Tagged resource : resources) {
@@ -109,7 +110,7 @@ final class ElbTags {
     DescribeTagsResult describeTags(RequestContext context, DescribeTagsRequest request) {
         List<String> arns = resourceArns(request.resourceArns());
         return elb.read(context, documents -> new DescribeTagsResult(arns.stream()
-                .map(arn -> new TagDescription(arn, find(context, documents, arn).tags())).toList()));
+                .map(arn -> new TagDescription(arn, StoredShapes.wireTags(find(context, documents, arn).tags()))).toList()));
     }
 
     /** The resource's tags as aws:ResourceTag/… keys see them; none for anything not found. */

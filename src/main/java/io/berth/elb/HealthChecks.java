@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 final class HealthChecks {
 
     static final String TRAFFIC_PORT = "traffic-port";
+    private static final Stored.Matcher OK = new Stored.Matcher("200", null);
     private static final Pattern CODES = Pattern.compile("\\d{3}(-\\d{3})?(,\\d{3}(-\\d{3})?)*");
 
     private HealthChecks() {
@@ -27,10 +28,10 @@ final class HealthChecks {
     /** ELB's defaults for a new group of this protocol (null for lambda) and target type. */
     static Stored.HealthCheck defaults(String protocol, String targetType) {
         if (targetType.equals("lambda")) {
-            return new Stored.HealthCheck(null, null, false, "/", 35, 30, 5, 2, new Matcher("200", null));
+            return new Stored.HealthCheck(null, null, false, "/", 35, 30, 5, 2, OK);
         }
         if (protocol.equals("HTTP") || protocol.equals("HTTPS")) {
-            return new Stored.HealthCheck(protocol, TRAFFIC_PORT, true, "/", 30, 5, 5, 2, new Matcher("200", null));
+            return new Stored.HealthCheck(protocol, TRAFFIC_PORT, true, "/", 30, 5, 5, 2, OK);
         }
         return new Stored.HealthCheck("TCP", TRAFFIC_PORT, true, null, 30, 10, 5, 2, null);
     }
@@ -48,8 +49,8 @@ final class HealthChecks {
         }
         boolean http = protocol != null && protocol.startsWith("HTTP");
         String path = given.path() != null ? given.path() : http ? (current.path() == null ? "/" : current.path()) : null;
-        Matcher matcher = given.matcher() != null ? given.matcher()
-                : http ? (current.matcher() == null ? new Matcher("200", null) : current.matcher()) : null;
+        Stored.Matcher matcher = given.matcher() != null ? StoredShapes.matcher(given.matcher())
+                : http ? (current.matcher() == null ? OK : current.matcher()) : null;
         if (!http && given.path() != null) {
             throw ElbErrors.invalidConfiguration("Health check path is not supported for health check protocol '" + protocol + "'");
         }

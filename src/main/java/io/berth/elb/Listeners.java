@@ -11,7 +11,6 @@ import io.berth.elb.ElbMessages.Listener;
 import io.berth.elb.ElbMessages.ListenerArnRequest;
 import io.berth.elb.ElbMessages.ListenersResult;
 import io.berth.elb.ElbMessages.ModifyListenerRequest;
-import io.berth.elb.ElbMessages.Tag;
 
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +32,7 @@ final class Listeners {
 
     ListenersResult createListener(RequestContext context, CreateListenerRequest request) {
         String lbArn = LoadBalancers.requireArn(context, request.loadBalancerArn());
-        List<Tag> tags = ElbTags.validate(request.tags());
+        List<Stored.Tag> tags = ElbTags.validate(request.tags());
         if (request.certificates() != null && !request.certificates().isEmpty()) {
             throw ElbErrors.error("UnsupportedProtocol", "Certificates are only used by HTTPS and TLS listeners, "
                     + "which Berth does not serve yet");
@@ -49,8 +48,9 @@ final class Listeners {
             List<Action> actions = Actions.check(request.defaultActions(), "defaultActions", lb, protocol, documents,
                     Usage.loadBalancersByGroup(documents));
             String arn = ElbArns.listener(lbArn, elb.newId());
-            Stored.Rule defaultRule = new Stored.Rule(ElbArns.rule(arn, elb.newId()), arn, null, List.of(), null, List.of());
-            Stored.Listener listener = new Stored.Listener(arn, lbArn, protocol, port, actions, defaultRule.arn(), tags);
+            Stored.Rule defaultRule = new Stored.Rule(ElbArns.rule(arn, elb.newId()), arn, null, null, null, List.of());
+            Stored.Listener listener = new Stored.Listener(arn, lbArn, protocol, port, StoredShapes.actions(actions),
+                    defaultRule.arn(), tags);
             documents.save(ElbDocuments.LISTENER, listener);
             documents.save(ElbDocuments.RULE, defaultRule);
             return new ListenersResult(List.of(view(listener)));
@@ -99,18 +99,18 @@ final class Listeners {
             }
             Map<String, Set<String>> usage = Usage.loadBalancersByGroup(documents);
             List<Action> actions = request.defaultActions() == null || request.defaultActions().isEmpty()
-                    ? listener.defaultActions()
+                    ? StoredShapes.actions(listener.defaultActions())
                     : Actions.check(request.defaultActions(), "defaultActions", lb, protocol, documents, usage);
             if (!protocol.equals(listener.protocol())) {
                 // The rules' groups must suit the new protocol as the default actions' do.
                 Actions.check(actions, "defaultActions", lb, protocol, documents, usage);
                 for (Stored.Rule rule : documents.rulesOf(arn)) {
                     if (!rule.isDefault()) {
-                        Actions.check(rule.actions(), "actions", lb, protocol, documents, usage);
+                        Actions.check(StoredShapes.actions(rule.actions()), "actions", lb, protocol, documents, usage);
                     }
                 }
             }
-            Stored.Listener changed = listener.with(protocol, port, actions);
+            Stored.Listener changed = listener.with(protocol, port, StoredShapes.actions(actions));
             documents.save(ElbDocuments.LISTENER, changed);
             return new ListenersResult(List.of(view(changed)));
         });
@@ -142,7 +142,7 @@ final class Listeners {
 
     static Listener view(Stored.Listener listener) {
         return new Listener(listener.arn(), listener.loadBalancerArn(), listener.port(), listener.protocol(), null, null,
-                listener.defaultActions(), null);
+                StoredShapes.actions(listener.defaultActions()), null);
     }
 
     /** The protocol, one the load balancer's type has and Berth serves. */

@@ -5,7 +5,6 @@ import io.berth.ec2.ResolvedNetwork;
 import io.berth.ec2.SecurityGroupView;
 import io.berth.kit.PageTokens;
 import io.berth.edge.RequestContext;
-import io.berth.elb.ElbMessages.AvailabilityZone;
 import io.berth.elb.ElbMessages.CreateLoadBalancerRequest;
 import io.berth.elb.ElbMessages.DescribeLoadBalancersRequest;
 import io.berth.elb.ElbMessages.DescribeLoadBalancersResult;
@@ -22,7 +21,6 @@ import io.berth.elb.ElbMessages.SetSecurityGroupsResult;
 import io.berth.elb.ElbMessages.SetSubnetsRequest;
 import io.berth.elb.ElbMessages.SetSubnetsResult;
 import io.berth.elb.ElbMessages.SubnetMapping;
-import io.berth.elb.ElbMessages.Tag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,7 +48,7 @@ final class LoadBalancers {
     }
 
     /** Where the load balancer goes: its VPC and one subnet per zone, in the order given. */
-    private record Placement(String vpcId, List<AvailabilityZone> zones) {
+    private record Placement(String vpcId, List<Stored.Zone> zones) {
     }
 
     LoadBalancersResult createLoadBalancer(RequestContext context, CreateLoadBalancerRequest request) {
@@ -68,7 +66,7 @@ final class LoadBalancers {
         if (request.customerOwnedIpv4Pool() != null) {
             throw ElbErrors.invalidConfiguration("Customer-owned IPv4 pools are only supported on Outposts");
         }
-        List<Tag> tags = ElbTags.validate(request.tags());
+        List<Stored.Tag> tags = ElbTags.validate(request.tags());
         Placement placement = place(context, type, request.subnets(), request.subnetMappings());
         List<String> groups = request.securityGroups() != null && !request.securityGroups().isEmpty()
                 ? securityGroups(context, request.securityGroups(), placement.vpcId())
@@ -209,7 +207,7 @@ final class LoadBalancers {
             Stored.LoadBalancer current = documents.find(ElbDocuments.LOAD_BALANCER, arn)
                     .orElseThrow(ElbErrors::loadBalancerNotFound);
             documents.save(ElbDocuments.LOAD_BALANCER, current.withNetwork(placement.zones(), current.securityGroups()));
-            return new SetSubnetsResult(placement.zones(), current.ipAddressType());
+            return new SetSubnetsResult(StoredShapes.zones(placement.zones()), current.ipAddressType());
         });
     }
 
@@ -297,8 +295,8 @@ final class LoadBalancers {
             throw ElbErrors.validation("At least two subnets in two different Availability Zones must be specified");
         }
         return new Placement(resolved.getFirst().vpcId(), resolved.stream()
-                .map(s -> new AvailabilityZone(s.availabilityZone(), s.subnetId()))
-                .sorted(Comparator.comparing(AvailabilityZone::zoneName)).toList());
+                .map(s -> new Stored.Zone(s.availabilityZone(), s.subnetId()))
+                .sorted(Comparator.comparing(Stored.Zone::zoneName)).toList());
     }
 
     private List<String> securityGroups(RequestContext context, List<String> ids, String vpcId) {
@@ -336,7 +334,7 @@ final class LoadBalancers {
 
     static LoadBalancer view(Stored.LoadBalancer lb, String state) {
         return new LoadBalancer(lb.arn(), lb.dnsName(), lb.canonicalHostedZoneId(), lb.createdTime(), lb.name(),
-                lb.scheme(), lb.vpcId(), new LoadBalancerState(state, null), lb.type(), lb.availabilityZones(),
+                lb.scheme(), lb.vpcId(), new LoadBalancerState(state, null), lb.type(), StoredShapes.zones(lb.availabilityZones()),
                 lb.securityGroups().isEmpty() ? null : lb.securityGroups(), lb.ipAddressType());
     }
 }

@@ -14,7 +14,6 @@ import io.berth.elb.ElbMessages.RuleCondition;
 import io.berth.elb.ElbMessages.RulePriorityPair;
 import io.berth.elb.ElbMessages.RulesResult;
 import io.berth.elb.ElbMessages.SetRulePrioritiesRequest;
-import io.berth.elb.ElbMessages.Tag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +38,7 @@ final class Rules {
 
     RulesResult createRule(RequestContext context, CreateRuleRequest request) {
         String listenerArn = Listeners.requireArn(context, request.listenerArn());
-        List<Tag> tags = ElbTags.validate(request.tags());
+        List<Stored.Tag> tags = ElbTags.validate(request.tags());
         int priority = priority(request.priority());
         List<RuleCondition> conditions = Conditions.check(request.conditions());
         return elb.write(context, documents -> {
@@ -54,7 +53,7 @@ final class Rules {
             List<Action> actions = Actions.check(request.actions(), "actions", lb, listener.protocol(), documents,
                     Usage.loadBalancersByGroup(documents));
             Stored.Rule rule = new Stored.Rule(ElbArns.rule(listenerArn, elb.newId()), listenerArn, priority,
-                    conditions, actions, tags);
+                    StoredShapes.conditions(conditions), StoredShapes.actions(actions), tags);
             documents.save(ElbDocuments.RULE, rule);
             return new RulesResult(List.of(view(rule, listener)));
         });
@@ -102,13 +101,13 @@ final class Rules {
                 if (conditionsGiven) {
                     throw ElbErrors.error("OperationNotPermitted", "Conditions cannot be set on a default rule");
                 }
-                Stored.Listener changed = listener.with(listener.protocol(), listener.port(), actions);
+                Stored.Listener changed = listener.with(listener.protocol(), listener.port(), StoredShapes.actions(actions));
                 documents.save(ElbDocuments.LISTENER, changed);
                 return new RulesResult(List.of(view(rule, changed)));
             }
             Stored.Rule changed = rule.with(rule.priority(),
-                    conditionsGiven ? Conditions.check(request.conditions()) : rule.conditions(),
-                    actionsGiven ? actions : rule.actions());
+                    conditionsGiven ? StoredShapes.conditions(Conditions.check(request.conditions())) : rule.conditions(),
+                    actionsGiven ? StoredShapes.actions(actions) : rule.actions());
             documents.save(ElbDocuments.RULE, changed);
             return new RulesResult(List.of(view(changed, listener)));
         });
@@ -199,7 +198,8 @@ final class Rules {
 
     private static Rule view(Stored.Rule rule, Stored.Listener listener) {
         return rule.isDefault()
-                ? new Rule(rule.arn(), "default", List.of(), listener.defaultActions(), true)
-                : new Rule(rule.arn(), String.valueOf(rule.priority()), rule.conditions(), rule.actions(), false);
+                ? new Rule(rule.arn(), "default", List.of(), StoredShapes.actions(listener.defaultActions()), true)
+                : new Rule(rule.arn(), String.valueOf(rule.priority()), StoredShapes.conditions(rule.conditions()),
+                StoredShapes.actions(rule.actions()), false);
     }
 }

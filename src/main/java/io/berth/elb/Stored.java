@@ -1,24 +1,36 @@
 package io.berth.elb;
 
-import io.berth.elb.ElbMessages.Action;
-import io.berth.elb.ElbMessages.AvailabilityZone;
-import io.berth.elb.ElbMessages.Matcher;
-import io.berth.elb.ElbMessages.RuleCondition;
-import io.berth.elb.ElbMessages.Tag;
-import io.berth.elb.ElbMessages.TargetDescription;
+import io.berth.store.EmbeddedJson;
+import io.berth.store.StoredDocument;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The documents ELBv2 keeps, one per resource, each with its tags; ids are the resources' ARNs. */
+/**
+ * The documents ELBv2 keeps, one per resource, each with its tags; ids are the resources' ARNs.
+ * They are the store's own shapes: a listener's and a rule's actions and conditions are kept in
+ * ELB's published JSON shape as embedded JSON ({@link StoredShapes} reads and writes them).
+ */
 final class Stored {
 
     private Stored() {
     }
 
+    record Tag(String key, String value) {
+    }
+
+    record Zone(String zoneName, String subnetId) {
+    }
+
+    record Target(String id, Integer port, String availabilityZone) {
+    }
+
+    record Matcher(String httpCode, String grpcCode) {
+    }
+
     /** A resource that carries tags. */
-    sealed interface Tagged permits LoadBalancer, TargetGroup, Listener, Rule {
+    sealed interface Tagged extends StoredDocument permits LoadBalancer, TargetGroup, Listener, Rule {
         String arn();
 
         List<Tag> tags();
@@ -27,10 +39,10 @@ final class Stored {
     }
 
     record LoadBalancer(String arn, String name, String type, String scheme, String vpcId,
-                        List<AvailabilityZone> availabilityZones, List<String> securityGroups, String ipAddressType,
+                        List<Zone> availabilityZones, List<String> securityGroups, String ipAddressType,
                         String dnsName, String canonicalHostedZoneId, Instant createdTime,
                         Map<String, String> attributes, List<Tag> tags) implements Tagged {
-        LoadBalancer withNetwork(List<AvailabilityZone> zones, List<String> groups) {
+        LoadBalancer withNetwork(List<Zone> zones, List<String> groups) {
             return new LoadBalancer(arn, name, type, scheme, vpcId, zones, groups, ipAddressType, dnsName,
                     canonicalHostedZoneId, createdTime, attributes, tags);
         }
@@ -55,7 +67,7 @@ final class Stored {
 
     record TargetGroup(String arn, String name, String protocol, String protocolVersion, Integer port, String vpcId,
                        String targetType, String ipAddressType, HealthCheck healthCheck,
-                       Map<String, String> attributes, List<TargetDescription> targets, List<Tag> tags)
+                       Map<String, String> attributes, List<Target> targets, List<Tag> tags)
             implements Tagged {
         TargetGroup withHealthCheck(HealthCheck check) {
             return new TargetGroup(arn, name, protocol, protocolVersion, port, vpcId, targetType, ipAddressType, check,
@@ -67,7 +79,7 @@ final class Stored {
                     healthCheck, newAttributes, targets, tags);
         }
 
-        TargetGroup withTargets(List<TargetDescription> newTargets) {
+        TargetGroup withTargets(List<Target> newTargets) {
             return new TargetGroup(arn, name, protocol, protocolVersion, port, vpcId, targetType, ipAddressType,
                     healthCheck, attributes, newTargets, tags);
         }
@@ -79,10 +91,13 @@ final class Stored {
         }
     }
 
-    /** A listener; its default rule is a {@link Rule} of its own whose actions are the listener's default actions. */
-    record Listener(String arn, String loadBalancerArn, String protocol, Integer port, List<Action> defaultActions,
+    /**
+     * A listener; its default rule is a {@link Rule} of its own whose actions are the listener's
+     * default actions.
+     */
+    record Listener(String arn, String loadBalancerArn, String protocol, Integer port, EmbeddedJson defaultActions,
                     String defaultRuleArn, List<Tag> tags) implements Tagged {
-        Listener with(String newProtocol, Integer newPort, List<Action> actions) {
+        Listener with(String newProtocol, Integer newPort, EmbeddedJson actions) {
             return new Listener(arn, loadBalancerArn, newProtocol, newPort, actions, defaultRuleArn, tags);
         }
 
@@ -93,13 +108,13 @@ final class Stored {
     }
 
     /** A rule; the default one has no priority, no conditions and no actions of its own. */
-    record Rule(String arn, String listenerArn, Integer priority, List<RuleCondition> conditions, List<Action> actions,
+    record Rule(String arn, String listenerArn, Integer priority, EmbeddedJson conditions, EmbeddedJson actions,
                 List<Tag> tags) implements Tagged {
         boolean isDefault() {
             return priority == null;
         }
 
-        Rule with(Integer newPriority, List<RuleCondition> newConditions, List<Action> newActions) {
+        Rule with(Integer newPriority, EmbeddedJson newConditions, EmbeddedJson newActions) {
             return new Rule(arn, listenerArn, newPriority, newConditions, newActions, tags);
         }
 

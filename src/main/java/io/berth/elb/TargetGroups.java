@@ -10,7 +10,6 @@ import io.berth.elb.ElbMessages.DescribeTargetHealthResult;
 import io.berth.elb.ElbMessages.Empty;
 import io.berth.elb.ElbMessages.ModifyTargetGroupAttributesRequest;
 import io.berth.elb.ElbMessages.ModifyTargetGroupRequest;
-import io.berth.elb.ElbMessages.Tag;
 import io.berth.elb.ElbMessages.TargetDescription;
 import io.berth.elb.ElbMessages.TargetGroup;
 import io.berth.elb.ElbMessages.TargetGroupArnRequest;
@@ -90,7 +89,7 @@ final class TargetGroups {
         if (request.ipAddressType() != null && !request.ipAddressType().equals("ipv4")) {
             throw ElbErrors.invalidConfiguration("IP address type '" + request.ipAddressType() + "' is not supported by Berth");
         }
-        List<Tag> tags = ElbTags.validate(request.tags());
+        List<Stored.Tag> tags = ElbTags.validate(request.tags());
         Stored.HealthCheck check = HealthChecks.apply(HealthChecks.defaults(lambda ? "" : request.protocol(), targetType),
                 new HealthChecks.Given(request.healthCheckProtocol(), request.healthCheckPort(), request.healthCheckEnabled(),
                         request.healthCheckPath(), request.healthCheckIntervalSeconds(), request.healthCheckTimeoutSeconds(),
@@ -205,10 +204,10 @@ final class TargetGroups {
         List<TargetDescription> targets = targets(request.targets());
         return elb.write(context, documents -> {
             Stored.TargetGroup group = find(documents, arn);
-            List<TargetDescription> registered = new ArrayList<>(group.targets());
+            List<Stored.Target> registered = new ArrayList<>(group.targets());
             for (TargetDescription target : targets) {
                 checkTarget(group, target);
-                TargetDescription normal = normalised(group, target);
+                Stored.Target normal = normalised(group, target);
                 if (registered.stream().noneMatch(t -> same(t, normal))) {
                     registered.add(normal);
                 }
@@ -223,9 +222,9 @@ final class TargetGroups {
         List<TargetDescription> targets = targets(request.targets());
         return elb.write(context, documents -> {
             Stored.TargetGroup group = find(documents, arn);
-            List<TargetDescription> registered = new ArrayList<>(group.targets());
+            List<Stored.Target> registered = new ArrayList<>(group.targets());
             for (TargetDescription target : targets) {
-                TargetDescription normal = normalised(group, target);
+                Stored.Target normal = normalised(group, target);
                 if (!registered.removeIf(t -> same(t, normal))) {
                     throw ElbErrors.error("InvalidTarget", "The following targets are not registered in target group '"
                             + arn + "': '" + target.id() + "'");
@@ -242,12 +241,12 @@ final class TargetGroups {
             Stored.TargetGroup group = find(documents, arn);
             boolean inUse = Usage.loadBalancersByGroup(documents).containsKey(arn);
             List<TargetHealthDescription> descriptions = new ArrayList<>();
-            List<TargetDescription> asked = request.targets() == null || request.targets().isEmpty()
+            List<Stored.Target> asked = request.targets() == null || request.targets().isEmpty()
                     ? group.targets() : request.targets().stream().map(t -> normalised(group, t)).toList();
-            for (TargetDescription target : asked) {
+            for (Stored.Target target : asked) {
                 boolean registered = group.targets().stream().anyMatch(t -> same(t, target));
                 TargetHealth health = registered ? plane.targetHealth(group, target, inUse) : NOT_REGISTERED;
-                descriptions.add(new TargetHealthDescription(target, healthCheckPort(group, target), health));
+                descriptions.add(new TargetHealthDescription(StoredShapes.target(target), healthCheckPort(group, target), health));
             }
             return new DescribeTargetHealthResult(descriptions);
         });
@@ -288,7 +287,7 @@ final class TargetGroups {
         Stored.HealthCheck check = g.healthCheck();
         return new TargetGroup(g.arn(), g.name(), g.protocol(), g.port(), g.vpcId(), check.protocol(), check.port(),
                 check.enabled(), check.intervalSeconds(), check.timeoutSeconds(), check.healthyThresholdCount(),
-                check.unhealthyThresholdCount(), check.path(), check.matcher(),
+                check.unhealthyThresholdCount(), check.path(), StoredShapes.matcher(check.matcher()),
                 List.copyOf(usage.getOrDefault(g.arn(), Set.of())), g.targetType(), g.protocolVersion(), g.ipAddressType());
     }
 
@@ -328,16 +327,16 @@ final class TargetGroups {
     }
 
     /** The target with its port, the group's when it names none. */
-    private static TargetDescription normalised(Stored.TargetGroup group, TargetDescription target) {
-        return new TargetDescription(target.id(), target.port() != null ? target.port() : group.port(),
+    private static Stored.Target normalised(Stored.TargetGroup group, TargetDescription target) {
+        return new Stored.Target(target.id(), target.port() != null ? target.port() : group.port(),
                 target.availabilityZone());
     }
 
-    private static boolean same(TargetDescription a, TargetDescription b) {
+    private static boolean same(Stored.Target a, Stored.Target b) {
         return a.id().equals(b.id()) && Objects.equals(a.port(), b.port());
     }
 
-    private static String healthCheckPort(Stored.TargetGroup group, TargetDescription target) {
+    private static String healthCheckPort(Stored.TargetGroup group, Stored.Target target) {
         String port = group.healthCheck().port();
         if (port == null) {
             return null;

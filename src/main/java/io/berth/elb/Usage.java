@@ -39,13 +39,13 @@ final class Usage {
         Map<String, Set<String>> byGroup = new TreeMap<>();
         for (Stored.Listener listener : documents.all(ElbDocuments.LISTENER)) {
             listenerLoadBalancer.put(listener.arn(), listener.loadBalancerArn());
-            forwardedGroups(listener.defaultActions()).forEach(group ->
+            forwardedGroups(StoredShapes.actions(listener.defaultActions())).forEach(group ->
                     byGroup.computeIfAbsent(group, g -> new TreeSet<>()).add(listener.loadBalancerArn()));
         }
         for (Stored.Rule rule : documents.all(ElbDocuments.RULE)) {
             String lb = listenerLoadBalancer.get(rule.listenerArn());
             if (lb != null) {
-                forwardedGroups(rule.actions()).forEach(group -> byGroup.computeIfAbsent(group, g -> new TreeSet<>()).add(lb));
+                forwardedGroups(StoredShapes.actions(rule.actions())).forEach(group -> byGroup.computeIfAbsent(group, g -> new TreeSet<>()).add(lb));
             }
         }
         return byGroup;

@@ -67,12 +67,12 @@ class ElbValidationTest {
     @Test
     void healthChecksTakeElbsDefaultsPerProtocol() {
         assertThat(HealthChecks.apply(HealthChecks.defaults("HTTP", "ip"), NOTHING, "HTTP"))
-                .isEqualTo(new Stored.HealthCheck("HTTP", "traffic-port", true, "/", 30, 5, 5, 2, new Matcher("200", null)));
+                .isEqualTo(new Stored.HealthCheck("HTTP", "traffic-port", true, "/", 30, 5, 5, 2, new Stored.Matcher("200", null)));
         assertThat(HealthChecks.apply(HealthChecks.defaults("TCP", "ip"), NOTHING, "TCP"))
                 .isEqualTo(new Stored.HealthCheck("TCP", "traffic-port", true, null, 30, 10, 5, 2, null));
         assertThat(HealthChecks.apply(HealthChecks.defaults("TCP", "ip"),
                 new HealthChecks.Given("HTTP", "8081", null, null, null, null, null, null, null), "TCP"))
-                .isEqualTo(new Stored.HealthCheck("HTTP", "8081", true, "/", 30, 10, 5, 2, new Matcher("200", null)));
+                .isEqualTo(new Stored.HealthCheck("HTTP", "8081", true, "/", 30, 10, 5, 2, new Stored.Matcher("200", null)));
     }
 
     @Test
