@@ -2,7 +2,6 @@ package io.berth.bench;
 
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +53,8 @@ public final class AotTraining {
         try {
             SignedClient client = new SignedClient(berth.url);
             setUp(client);
-            List<HttpRequest> pool = workload(client);
-            Load.Window w = Load.run(client.http, pool, concurrency, seconds, r -> r.statusCode() < 500);
+            List<SignedClient.Signed> pool = workload(client);
+            Load.Window w = Load.run(client.endpoint, pool, concurrency, seconds, r -> r.status() < 500);
             progress("AOT training: %d requests in %.1f s (%.0f req/s), %d answered 5xx or failed%s", w.ok() + w.errors(),
                     w.seconds(), w.rps(), w.errors(), w.firstError() == null ? "" : ", first: " + w.firstError());
         } finally {
@@ -84,8 +83,8 @@ public final class AotTraining {
     }
 
     /** Signed requests of each API Berth serves without a container runtime, some answering errors. */
-    static List<HttpRequest> workload(SignedClient client) {
-        List<HttpRequest> pool = new ArrayList<>();
+    static List<SignedClient.Signed> workload(SignedClient client) {
+        List<SignedClient.Signed> pool = new ArrayList<>();
         for (String body : List.of("{\"taskDefinition\":\"training:1\"}", "{\"taskDefinition\":\"training\"}",
                 "{\"taskDefinition\":\"training:2\",\"include\":[\"TAGS\"]}")) {
             pool.add(client.ecs(KEYS, REGION, "DescribeTaskDefinition", body));

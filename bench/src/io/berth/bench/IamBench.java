@@ -3,7 +3,6 @@ package io.berth.bench;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -282,8 +281,8 @@ final class IamBench {
 
     // ---------------------------------------------------------------------------------- load
 
-    List<HttpRequest> pool(Target t) {
-        List<HttpRequest> pool = new ArrayList<>(POOL_SIZE);
+    List<SignedClient.Signed> pool(Target t) {
+        List<SignedClient.Signed> pool = new ArrayList<>(POOL_SIZE);
         for (int i = 0; i < POOL_SIZE; i++) {
             pool.add(t.client.ecs(t.keys, REGION, "DescribeTasks", describeBody(randomTaskId())));
         }
@@ -292,8 +291,8 @@ final class IamBench {
 
     /** {@code concurrency} workers replay freshly signed DescribeTasks; a response counts when it names MISSING. */
     Load.Window load(Target t, int concurrency, double seconds) throws InterruptedException {
-        Load.Window w = Load.run(t.client.http, pool(t), concurrency, seconds,
-                r -> r.statusCode() == 200 && Load.contains(r.body(), MISSING));
+        Load.Window w = Load.run(t.client.endpoint, pool(t), concurrency, seconds,
+                r -> r.status() == 200 && Load.contains(r.body(), MISSING));
         if (w.closed()) {
             t.closed = true;
         }
@@ -353,7 +352,7 @@ final class IamBench {
             out.append(", ").append(args.get("cpu-model"));
         }
         out.append("; load client on the same machine (java ").append(Runtime.version().feature())
-                .append(", java.net.http, virtual threads)\n");
+                .append(", a raw HTTP/1.1 client: one connection per worker, virtual threads)\n");
         if (args.containsKey("versions")) {
             out.append("   versions: ").append(args.get("versions")).append('\n');
         }

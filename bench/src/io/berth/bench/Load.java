@@ -1,9 +1,7 @@
 package io.berth.bench;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
- * The load loop: {@code concurrency} workers (virtual threads, blocking calls) replay a pool of
- * signed requests back to back for a given time, each timing its own requests.
+ * The load loop: {@code concurrency} workers (virtual threads, blocking calls, one connection each,
+ * see RawHttp) replay a pool of signed requests back to back for a given time, each timing its own
+ * requests.
  */
 final class Load {
 
@@ -64,8 +63,8 @@ final class Load {
     }
 
     /** Runs the load for {@code seconds}; a response counts when {@code accept} holds, else as an error. */
-    static Window run(HttpClient client, List<HttpRequest> pool, int concurrency, double seconds,
-                      Predicate<HttpResponse<byte[]>> accept) throws InterruptedException {
+    static Window run(URI endpoint, List<SignedClient.Signed> pool, int concurrency, double seconds,
+                      Predicate<RawHttp.Reply> accept) throws InterruptedException {
         Latencies[] samples = new Latencies[concurrency];
         long[] errors = new long[concurrency];
         AtomicReference<String> firstError = new AtomicReference<>();
@@ -79,28 +78,27 @@ final class Load {
             workers[w] = Thread.ofVirtual().name("bench-" + w).start(() -> {
                 Latencies mine = samples[worker];
                 int next = worker * 7;
-                while (System.nanoTime() < deadline) {
-                    HttpRequest request = pool.get(next++ % pool.size());
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        long elapsed = System.nanoTime() - t0;
-                        if (accept.test(response)) {
-                            mine.add(elapsed);
-                        } else {
+                try (RawHttp connection = new RawHttp(endpoint)) {
+                    while (System.nanoTime() < deadline) {
+                        byte[] request = pool.get(next++ % pool.size()).wire();
+                        long t0 = System.nanoTime();
+                        try {
+                            RawHttp.Reply response = connection.exchange(request);
+                            long elapsed = System.nanoTime() - t0;
+                            if (accept.test(response)) {
+                                mine.add(elapsed);
+                            } else {
+                                errors[worker]++;
+                                firstError.compareAndSet(null, "HTTP " + response.status() + ": "
+                                        + new String(response.body(), StandardCharsets.UTF_8));
+                            }
+                            if (response.closes()) {
+                                closed.set(true);
+                            }
+                        } catch (IOException | RuntimeException e) {
                             errors[worker]++;
-                            firstError.compareAndSet(null, "HTTP " + response.statusCode() + ": "
-                                    + new String(response.body(), StandardCharsets.UTF_8));
+                            firstError.compareAndSet(null, e.toString());
                         }
-                        if (SignedClient.closes(response)) {
-                            closed.set(true);
-                        }
-                    } catch (IOException e) {
-                        errors[worker]++;
-                        firstError.compareAndSet(null, e.toString());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
                     }
                 }
             });
@@ -113,8 +111,8 @@ final class Load {
         return new Window(sorted.length, Arrays.stream(errors).sum(), elapsed, sorted, firstError.get(), closed.get());
     }
 
-    static boolean ok(HttpResponse<byte[]> response) {
-        return response.statusCode() == 200;
+    static boolean ok(RawHttp.Reply response) {
+        return response.status() == 200;
     }
 
     static boolean contains(byte[] haystack, byte[] needle) {

@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One HTTP/1.1 keep-alive client of one server, and requests signed as an AWS SDK signs them (the
+ * One HTTP/1.1 keep-alive client of one server (java.net.http, for set-up calls; the load loop has
+ * its own, RawHttp), and requests signed as an AWS SDK signs them (the
  * SDK's AwsV4HttpSigner: SigV4 over the given headers, host and the body). The servers accept a
  * signature for 5 minutes and verify every one, so a benchmark signs a pool shortly before each
  * measurement and replays it: the client spends its time sending, not signing.
@@ -40,6 +41,10 @@ final class SignedClient {
     final URI endpoint;
     final HttpClient http;
 
+    /** A signed request: for java.net.http (set-up calls), and as bytes on the wire (the load loop, RawHttp). */
+    record Signed(HttpRequest request, byte[] wire) {
+    }
+
     SignedClient(String url) {
         this.endpoint = URI.create(url.endsWith("/") ? url : url + "/");
         this.http = HttpClient.newBuilder()
@@ -49,17 +54,17 @@ final class SignedClient {
     }
 
     /** An ECS JSON 1.1 request of {@code operation}. */
-    HttpRequest ecs(AwsCredentialsIdentity keys, String region, String operation, String body) {
+    Signed ecs(AwsCredentialsIdentity keys, String region, String operation, String body) {
         return json(keys, "ecs", region, ECS_TARGET_PREFIX + operation, body);
     }
 
     /** A JSON 1.1 request; {@code target} is the X-Amz-Target header, e.g. "Logs_20140328.DescribeLogGroups". */
-    HttpRequest json(AwsCredentialsIdentity keys, String service, String region, String target, String body) {
+    Signed json(AwsCredentialsIdentity keys, String service, String region, String target, String body) {
         return sign(keys, service, region, Map.of("Content-Type", JSON_11, "X-Amz-Target", target), body);
     }
 
     /** A Query request (form body, parameters in the given order, then Version). */
-    HttpRequest query(AwsCredentialsIdentity keys, String service, String region, String version,
+    Signed query(AwsCredentialsIdentity keys, String service, String region, String version,
                       Map<String, String> parameters) {
         Map<String, String> all = new LinkedHashMap<>(parameters);
         all.put("Version", version);
@@ -73,7 +78,7 @@ final class SignedClient {
     }
 
     /** A POST of {@code body} to the endpoint, signed for {@code service} in {@code region}. */
-    HttpRequest sign(AwsCredentialsIdentity keys, String service, String region, Map<String, String> headers,
+    Signed sign(AwsCredentialsIdentity keys, String service, String region, Map<String, String> headers,
                      String body) {
         byte[] payload = body.getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().uri(endpoint).method(SdkHttpMethod.POST);
@@ -93,15 +98,15 @@ final class SignedClient {
                 values.forEach(value -> builder.header(name, value));
             }
         });
-        return builder.build();
+        return new Signed(builder.build(), RawHttp.render(endpoint, signed.request().headers().entrySet(), payload));
     }
 
-    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> send(Signed request) throws IOException, InterruptedException {
+        return http.send(request.request(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends a request that must answer 200; its body. */
-    String call(String what, HttpRequest request) throws IOException, InterruptedException {
+    String call(String what, Signed request) throws IOException, InterruptedException {
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
             throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
