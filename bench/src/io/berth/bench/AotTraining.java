@@ -106,7 +106,8 @@ public final class AotTraining {
         pool.add(client.query(KEYS, "ec2", REGION, "2016-11-15", Map.of("Action", "DescribeVpcs")));
         pool.add(client.query(KEYS, "ec2", REGION, "2016-11-15", Map.of("Action", "DescribeSecurityGroups")));
         // The benchmark's request above all: its share of the training is its share of the profile.
-        for (int i = 0; i < pool.size(); i++) {
+        int others = pool.size();
+        for (int i = 0; i < others; i++) {
             pool.add(client.ecs(KEYS, REGION, "DescribeTaskDefinition", "{\"taskDefinition\":\"training:" + (1 + i % 3) + "\"}"));
         }
         return pool;
