@@ -2,7 +2,6 @@ package io.berth.bench;
 
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -10,7 +10,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The load loop's HTTP/1.1 client: one connection per worker, kept alive unless the server closes
@@ -121,7 +123,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** A POST as it goes on the wire: request line, the signed headers (host among them), Content-Length, body. */
-    static byte[] render(URI endpoint, Iterable<java.util.Map.Entry<String, java.util.List<String>>> headers,
+    static byte[] render(URI endpoint, Iterable<Map.Entry<String, List<String>>> headers,
                          byte[] body) {
         StringBuilder head = new StringBuilder(512);
         head.append("POST ").append(endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath()).append(" HTTP/1.1\r\n");
