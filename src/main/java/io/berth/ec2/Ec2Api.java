@@ -29,6 +29,7 @@ import io.berth.edge.ResourceResolver;
 import io.berth.edge.ServiceDefinition;
 import io.berth.edge.ServiceModule;
 import io.berth.edge.query.QueryRecords;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Store;
 
 import javax.xml.stream.XMLStreamException;
@@ -67,7 +68,7 @@ public final class Ec2Api {
 
     /** The EC2 API, whose resources' tags policies read as aws:ResourceTag/… keys. */
     public static ServiceModule module(Store store, InstantSource clock, Runnable firewallListener) {
-        Ec2State state = new Ec2State(store, Ec2Ids.random(), clock, firewallListener);
+        Ec2State state = new Ec2State(ServiceContext.of(store, clock, Ec2Ids.random()), firewallListener);
         Vpcs vpcs = new Vpcs(state);
         Subnets subnets = new Subnets(state);
         SecurityGroups groups = new SecurityGroups(state);

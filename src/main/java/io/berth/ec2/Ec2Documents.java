@@ -3,6 +3,7 @@ package io.berth.ec2;
 import io.berth.ec2.Ec2Messages.DescribeRequest;
 import io.berth.ec2.Ec2Messages.Page;
 import io.berth.edge.AwsException;
+import io.berth.kit.Scope;
 import io.berth.store.Documents;
 import io.berth.store.StoredJson;
 

@@ -230,7 +230,7 @@ public final class EcsApi {
         }
         String clusterName = cluster == null || cluster.isEmpty() ? Clusters.DEFAULT
                 : cluster.substring(cluster.lastIndexOf('/') + 1);
-        return EcsArns.prefix(context) + "service/" + clusterName + "/" + ref;
+        return EcsArns.of(context, "service/" + clusterName + "/" + ref);
     }
 
     /** The ARN IAM sees for a capacity provider reference (a name or an ARN). */

@@ -16,6 +16,7 @@ import io.berth.ecs.scheduler.ServiceDeployment;
 import io.berth.ecs.scheduler.ServiceSpec;
 import io.berth.edge.Principal;
 import io.berth.edge.RequestContext;
+import io.berth.kit.Scope;
 import io.berth.store.Documents;
 import io.berth.store.StoredJson;
 import io.berth.store.Store;
@@ -182,7 +183,7 @@ public final class ServiceRecords {
     }
 
     private static String scope(StoredService service) {
-        return service.accountId() + "/" + service.region();
+        return new Scope(service.accountId(), service.region()).key();
     }
 
     /** What the planner needs of a service; a deleted one wants no tasks. */

@@ -32,6 +32,9 @@ import io.berth.ecs.scheduler.SchedulerMemory;
 import io.berth.ecs.scheduler.ServiceDeployment;
 import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
+import io.berth.kit.Arn;
+import io.berth.kit.PageTokens;
+import io.berth.kit.Scope;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 
@@ -98,8 +101,8 @@ public final class Services {
         StoredService.Deploying deploying = deploying(request.deploymentConfiguration(), null);
         Integer grace = grace(request.healthCheckGracePeriodSeconds(), null);
         String propagateTags = propagateTags(request.propagateTags(), "NONE");
-        List<Tag> tags = TagRules.validate(request.tags());
-        String scope = EcsArns.scope(context);
+        List<Tag> tags = TagRules.POLICY.validate(request.tags());
+        String scope = Scope.of(context).key();
         StoredService.Network network = network(context, request.networkConfiguration());
         ServiceResponse response = store.write(documents -> {
             Cluster cluster = Clusters.active(documents, context, request.cluster());
@@ -120,8 +123,8 @@ public final class Services {
             TaskLaunch.placements(launch, cluster, 1);
             ServiceDeployment deployment = ServiceDeployment.started(deploymentId(),
                     registered.taskDefinition().taskDefinitionArn(), context.receivedAt());
-            StoredService service = new StoredService(EcsArns.prefix(context) + "service/" + cluster.clusterName()
-                    + "/" + name, name, cluster.clusterArn(), "ACTIVE", desired, deploying, grace, strategy,
+            StoredService service = new StoredService(EcsArns.of(context, "service/" + cluster.clusterName()
+                    + "/" + name), name, cluster.clusterArn(), "ACTIVE", desired, deploying, grace, strategy,
                     propagateTags, Boolean.TRUE.equals(request.enableECSManagedTags()),
                     Boolean.TRUE.equals(request.enableExecuteCommand()), tags, context.receivedAt(),
                     context.principal().arn(), List.of(new StoredService.StoredDeployment(deployment, network,
@@ -142,7 +145,7 @@ public final class Services {
             requireDesiredCount(request.desiredCount());
         }
         requireNoLoadBalancers(request.loadBalancers());
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         StoredService.Network givenNetwork = request.networkConfiguration() == null ? null
                 : network(context, request.networkConfiguration());
         ServiceResponse response = store.write(documents -> {
@@ -208,7 +211,7 @@ public final class Services {
         if (request.service() == null || request.service().isEmpty()) {
             throw EcsErrors.invalidParameter("service can not be blank.");
         }
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         ServiceResponse response = store.write(documents -> {
             Cluster cluster = Clusters.active(documents, context, request.cluster());
             StoredService service = activeService(documents, context, cluster, request.service());
@@ -233,7 +236,7 @@ public final class Services {
             throw EcsErrors.invalidParameter("Services cannot have more than 10 elements.");
         }
         boolean withTags = request.include() != null && request.include().contains("TAGS");
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.read(documents -> {
             Cluster cluster = Clusters.active(documents, context, request.cluster());
             List<Service> services = new ArrayList<>();
@@ -244,7 +247,7 @@ public final class Services {
                     services.add(view(documents, scope, found.get(), withTags));
                 } else {
                     failures.add(new Failure(ref.startsWith("arn:") ? ref
-                            : EcsArns.prefix(context) + "service/" + cluster.clusterName() + "/" + ref, "MISSING", null));
+                            : EcsArns.of(context, "service/" + cluster.clusterName() + "/" + ref), "MISSING", null));
                 }
             }
             return new DescribeServicesResponse(services, failures);
@@ -260,10 +263,10 @@ public final class Services {
         if (request.schedulingStrategy() != null && !Set.of("REPLICA", "DAEMON").contains(request.schedulingStrategy())) {
             throw EcsErrors.invalidParameter("schedulingStrategy must be one of REPLICA, DAEMON.");
         }
-        String scope = EcsArns.scope(context);
-        Pagination.Page<StoredService> page = store.read(documents -> {
+        String scope = Scope.of(context).key();
+        PageTokens.Page<StoredService> page = store.read(documents -> {
             Cluster cluster = Clusters.active(documents, context, request.cluster());
-            return Pagination.collect(request.nextToken(), limit,
+            return Pagination.TOKENS.page(request.nextToken(), limit,
                     (after, size) -> ServiceRepository.page(documents, scope, cluster.clusterName(), after, size),
                     s -> !"INACTIVE".equals(s.status())
                             && (request.launchType() == null || request.launchType().equals(s.primary().launchType()))
@@ -280,7 +283,7 @@ public final class Services {
             throw EcsErrors.invalidParameter("namespace can not be blank.");
         }
         Pagination.maxResults(request.maxResults(), 10);
-        Pagination.resumeAfter(request.nextToken());
+        Pagination.TOKENS.decode(request.nextToken());
         return new ListServicesResponse(List.of(), null);
     }
 
@@ -315,12 +318,12 @@ public final class Services {
     private static Optional<StoredService> find(Documents documents, RequestContext context, Cluster cluster, String ref) {
         String name = ref;
         if (ref.startsWith("arn:")) {
-            Optional<EcsArns.Parsed> arn = EcsArns.parse(ref)
-                    .filter(a -> a.type().equals("service") && EcsArns.local(a, context));
+            Optional<Arn> arn = EcsArns.parse(ref)
+                    .filter(a -> a.resourceType().equals("service") && EcsArns.local(a, context));
             if (arn.isEmpty()) {
                 return Optional.empty();
             }
-            String path = arn.get().resource();
+            String path = arn.get().resourceId();
             int slash = path.indexOf('/');
             if (slash < 0) {
                 name = path; // the short ARN format, without the cluster
@@ -331,7 +334,7 @@ public final class Services {
                 name = path.substring(slash + 1);
             }
         }
-        return ServiceRepository.find(documents, EcsArns.scope(context), cluster.clusterName(), name);
+        return ServiceRepository.find(documents, Scope.of(context).key(), cluster.clusterName(), name);
     }
 
     /** The service as DescribeServices shows it, with counts from its tasks as they are now. */

@@ -5,6 +5,7 @@ import io.berth.ecs.model.Tag;
 import io.berth.ecs.scheduler.DeploymentStatus;
 import io.berth.ecs.scheduler.SchedulerMemory;
 import io.berth.ecs.scheduler.ServiceDeployment;
+import io.berth.kit.Arn;
 
 import java.time.Instant;
 import java.util.List;
@@ -73,11 +74,11 @@ public record StoredService(String serviceArn, String serviceName, String cluste
     }
 
     public String accountId() {
-        return serviceArn.split(":")[4];
+        return Arn.parse(serviceArn).orElseThrow().accountId();
     }
 
     public String region() {
-        return serviceArn.split(":")[3];
+        return Arn.parse(serviceArn).orElseThrow().region();
     }
 
     public StoredDeployment primary() {

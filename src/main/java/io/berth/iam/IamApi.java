@@ -64,6 +64,7 @@ import io.berth.iam.model.UserMessages.TagUserRequest;
 import io.berth.iam.model.UserMessages.UntagUserRequest;
 import io.berth.iam.model.UserMessages.UpdateAccessKeyRequest;
 import io.berth.iam.model.UserMessages.UpdateUserRequest;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Store;
 
 import java.time.InstantSource;
@@ -96,17 +97,25 @@ public final class IamApi {
      * aws:ResourceTag/… keys; {@code directory} is the one sign-in and authorization read.
      */
     public static ServiceModule module(Store store, InstantSource clock, IamDirectory directory) {
-        IamRuntime iam = new IamRuntime(store, clock, IamIds.random());
+        ServiceContext<IamIds> iam = context(store, clock, IamIds.random());
         IamResources on = new IamResources(iam);
         return ServiceModule.of(definition(iam, on, directory), "iam").withTags(on::tags);
     }
 
     public static ServiceDefinition definition(Store store, InstantSource clock, IamIds ids, IamDirectory directory) {
-        IamRuntime iam = new IamRuntime(store, clock, ids);
+        ServiceContext<IamIds> iam = context(store, clock, ids);
         return definition(iam, new IamResources(iam), directory);
     }
 
-    private static ServiceDefinition definition(IamRuntime iam, IamResources on, IamDirectory directory) {
+    /**
+     * Each write moves the directory's stored generation on in its own transaction, so no cache keeps
+     * what it replaced; IAM shows times in whole seconds.
+     */
+    private static ServiceContext<IamIds> context(Store store, InstantSource clock, IamIds ids) {
+        return ServiceContext.of(store, clock, ids).inWholeSeconds().afterEachWrite(IamDirectory::bump);
+    }
+
+    private static ServiceDefinition definition(ServiceContext<IamIds> iam, IamResources on, IamDirectory directory) {
         Attachments attachments = new Attachments(iam);
         List<Operation<?, ?>> operations = new ArrayList<>();
         operations.addAll(users(new Users(iam), new AccessKeys(iam), new Groups(iam), on));

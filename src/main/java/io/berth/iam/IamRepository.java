@@ -1,5 +1,6 @@
 package io.berth.iam;
 
+import io.berth.kit.Scope;
 import io.berth.store.Documents;
 import io.berth.store.StoredJson;
 
@@ -29,7 +30,7 @@ final class IamRepository {
     }
 
     static String scope(String account) {
-        return account + "/global";
+        return Scope.global(account).key();
     }
 
     static String key(String name) {

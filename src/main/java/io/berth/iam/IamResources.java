@@ -2,6 +2,7 @@ package io.berth.iam;
 
 import io.berth.edge.Principal;
 import io.berth.edge.RequestContext;
+import io.berth.kit.ServiceContext;
 
 import io.berth.iam.model.IamShapes.Tag;
 
@@ -18,9 +19,9 @@ import java.util.Optional;
  */
 final class IamResources {
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    IamResources(IamRuntime iam) {
+    IamResources(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 

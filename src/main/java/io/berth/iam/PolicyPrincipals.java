@@ -49,8 +49,8 @@ public final class PolicyPrincipals {
      * document order, that names no user or role.
      */
     public static String bind(Documents documents, String account, String document) {
-        String users = "arn:aws:iam::" + account + ":user/";
-        String roles = "arn:aws:iam::" + account + ":role/";
+        String users = IamArns.of(account, "user", "/", "");
+        String roles = IamArns.of(account, "role", "/", "");
         return AwsPrincipalText.replace(document, value -> {
             if (!value.startsWith(users) && !value.startsWith(roles)) {
                 return value;

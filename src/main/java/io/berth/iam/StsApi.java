@@ -9,6 +9,7 @@ import io.berth.edge.ServiceModule;
 import io.berth.iam.policy.PolicyEvaluator;
 import io.berth.iam.policy.PolicyKind;
 import io.berth.iam.policy.PolicyParser;
+import io.berth.kit.ValidationMessages;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -164,7 +165,6 @@ public final class StsApi {
     }
 
     private static AwsException validation(String member, String value, String constraint) {
-        return new AwsException("ValidationError", 400, "1 validation error detected: Value '" + value + "' at '"
-                + member + "' failed to satisfy constraint: " + constraint);
+        return new AwsException("ValidationError", 400, ValidationMessages.one(value, member, constraint));
     }
 }
