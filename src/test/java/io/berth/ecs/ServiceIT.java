@@ -241,7 +241,12 @@ class ServiceIT {
         assertThat(ecs.describeServices(r -> r.cluster(CLUSTER).services("balanced", "no-network", "no-td"))
                 .failures()).hasSize(3);
 
-        ecs.createService(service("idle-a", td, 0).clientToken("token-a").build());
+        String idle = ecs.createService(service("idle-a", td, 0).clientToken("token-a").build()).service().serviceArn();
+        ecs.tagResource(r -> r.resourceArn(idle).tags(t -> t.key("stage").value("test")));
+        assertThat(ecs.listTagsForResource(r -> r.resourceArn(idle)).tags())
+                .singleElement().satisfies(t -> assertThat(t.key()).isEqualTo("stage"));
+        assertThat(ecs.describeServices(r -> r.cluster(CLUSTER).services(idle)).services().getFirst().tags()).isEmpty();
+        assertThat(describe("idle-a").tags()).hasSize(1);
         assertThat(ecs.createService(service("idle-a", td, 0).clientToken("token-a").build()).service().serviceName())
                 .isEqualTo("idle-a");
         assertThatThrownBy(() -> ecs.createService(service("idle-a", td, 0).build()))
