@@ -3,6 +3,7 @@ package io.berth.iam;
 import io.berth.iam.policy.AwsPrincipalText;
 import io.berth.iam.policy.PolicyParser;
 import io.berth.store.Documents;
+import io.berth.store.StoredDocument;
 import io.berth.store.StoredJson;
 
 import java.util.Optional;
@@ -36,7 +37,7 @@ public final class PolicyPrincipals {
     private static final int UNIQUE_ID_LENGTH = 21;
 
     /** Which entity a unique id names; the account and name find it. */
-    record Entry(String accountId, EntityKind kind, String name) {
+    record Entry(String accountId, EntityKind kind, String name) implements StoredDocument {
     }
 
     private PolicyPrincipals() {
@@ -56,7 +57,7 @@ public final class PolicyPrincipals {
                 return value;
             }
             return IamArns.parseEntity(value).flatMap(arn -> idOf(documents, arn))
-                    .orElseThrow(() -> PolicyParser.invalidPrincipal("AWS", value));
+                    .orElseThrow(() -> PolicyDocuments.malformed(PolicyParser.invalidPrincipal("AWS", value)));
         });
     }
 

@@ -12,6 +12,7 @@ import io.berth.iam.model.SimulationMessages.Statement;
 import io.berth.iam.policy.AttachedPolicy;
 import io.berth.iam.policy.AuthorizationRequest;
 import io.berth.iam.policy.Evaluation;
+import io.berth.iam.policy.MalformedPolicyException;
 import io.berth.iam.policy.MatchedStatement;
 import io.berth.iam.policy.PolicyEvaluator;
 import io.berth.iam.policy.PolicyKind;
@@ -122,7 +123,11 @@ final class Simulations {
         List<AttachedPolicy> policies = new ArrayList<>();
         int index = 1;
         for (String document : documents == null ? List.<String>of() : documents) {
-            policies.add(new AttachedPolicy(member + "." + index++, "IAM Policy", PolicyParser.parse(document, kind)));
+            try {
+                policies.add(new AttachedPolicy(member + "." + index++, "IAM Policy", PolicyParser.parse(document, kind)));
+            } catch (MalformedPolicyException e) {
+                throw PolicyDocuments.malformed(e);
+            }
         }
         return policies;
     }

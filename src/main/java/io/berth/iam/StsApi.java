@@ -117,7 +117,7 @@ public final class StsApi {
                 throw new AwsException("PackedPolicyTooLarge", 400,
                         "Packed policy consumes more than 100 percent of the allotted size.");
             }
-            PolicyParser.parse(request.policy(), PolicyKind.SESSION);
+            PolicyDocuments.validate(request.policy(), PolicyKind.SESSION);
         }
         boolean allowed = policies.requestFor(caller, "sts:AssumeRole", role.arn())
                 .map(builder -> PolicyEvaluator.isAllowed(PolicyAuthorizer.withContext(builder, context)

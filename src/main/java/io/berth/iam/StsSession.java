@@ -1,6 +1,7 @@
 package io.berth.iam;
 
 import io.berth.kit.Scope;
+import io.berth.store.StoredDocument;
 
 import java.time.Instant;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 public record StsSession(String accessKeyId, String secretAccessKey, String sessionToken, String accountId,
                          String roleName, String roleId, String sessionName, String userName, String userId,
-                         String sessionPolicy, Map<String, String> tags, Instant expiration) {
+                         String sessionPolicy, Map<String, String> tags, Instant expiration) implements StoredDocument {
 
     public boolean assumedRole() {
         return roleName != null;
