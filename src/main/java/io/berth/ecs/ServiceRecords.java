@@ -18,7 +18,6 @@ import io.berth.edge.Principal;
 import io.berth.edge.RequestContext;
 import io.berth.kit.Scope;
 import io.berth.store.Documents;
-import io.berth.store.StoredJson;
 import io.berth.store.Store;
 
 import java.time.Duration;
@@ -65,7 +64,7 @@ public final class ServiceRecords {
         return store.read(documents -> {
             List<Key> keys = new ArrayList<>();
             for (Documents.ScopedDocument document : documents.scan(ServiceRepository.KIND)) {
-                StoredService service = StoredJson.read(document.body(), StoredService.class);
+                StoredService service = ServiceRepository.read(document.body());
                 if (!"INACTIVE".equals(service.status())) {
                     keys.add(new Key(document.scope(), service.clusterName(), service.serviceName()));
                 }
