@@ -204,6 +204,12 @@ class ServiceIT {
         Service again = ecs.createService(service("web", second, 0).build()).service();
         assertThat(again.status()).isEqualTo("ACTIVE");
         assertThat(again.deployments().getFirst().id()).isNotEqualTo(rolled);
+        Service forced = ecs.updateService(r -> r.cluster(CLUSTER).service("web").forceNewDeployment(true)
+                .deploymentConfiguration(d -> d.minimumHealthyPercent(50))).service();
+        assertThat(forced.deployments()).hasSize(2);
+        assertThat(forced.deployments().getFirst().id()).isNotEqualTo(again.deployments().getFirst().id());
+        assertThat(forced.deploymentConfiguration().minimumHealthyPercent()).isEqualTo(50);
+        assertThat(forced.deploymentConfiguration().maximumPercent()).isEqualTo(200);
         ecs.deleteService(r -> r.cluster(CLUSTER).service("web"));
     }
 
