@@ -102,6 +102,11 @@ public final class Berth {
                         + "(env BERTH_STOPPED_TASK_RETENTION; default: ${DEFAULT-VALUE}).")
         long stoppedTaskRetentionSeconds;
 
+        @Option(names = "--service-healthy-after", defaultValue = "${env:BERTH_SERVICE_HEALTHY_AFTER:-40}",
+                description = "Seconds after RUNNING a service's task without health checks counts as healthy, as "
+                        + "ECS counts it (env BERTH_SERVICE_HEALTHY_AFTER; default: ${DEFAULT-VALUE}).")
+        long serviceHealthyAfterSeconds;
+
         @Option(names = "--iam-enforcement", defaultValue = "${env:BERTH_IAM_ENFORCEMENT:-on}",
                 description = "on: IAM policies decide every request, as on AWS; off: every signed request is allowed "
                         + "(local play only; said loudly at start) (env BERTH_IAM_ENFORCEMENT; default: ${DEFAULT-VALUE}).")
@@ -134,7 +139,7 @@ public final class Berth {
                         location.accessKeyId, location.secretAccessKey,
                         dockerHost != null ? dockerHost : PrivateEngine.start(dataDir.resolve("docker")),
                         Duration.ofSeconds(stoppedTaskRetentionSeconds), iamEnforcement.equals("on"),
-                        taskNetwork.equals("on"));
+                        taskNetwork.equals("on"), Duration.ofSeconds(serviceHealthyAfterSeconds));
                 BerthServer server = start(config);
                 CountDownLatch stopped = new CountDownLatch(1);
                 // Ctrl-C, SIGTERM: Berth stops serving and removes its spare sandboxes; running

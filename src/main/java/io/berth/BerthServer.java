@@ -1,10 +1,13 @@
 package io.berth;
 
+import io.berth.control.ServiceScheduler;
 import io.berth.control.TaskController;
 import io.berth.ec2.Ec2Api;
 import io.berth.ec2.Networks;
 import io.berth.ecs.EcsApi;
 import io.berth.ecs.IdGenerator;
+import io.berth.ecs.ServiceRecords;
+import io.berth.ecs.scheduler.Timings;
 import io.berth.ecs.TaskCredentials;
 import io.berth.ecs.TaskMetadata;
 import io.berth.ecs.TaskRecords;
@@ -63,10 +66,12 @@ public final class BerthServer implements AutoCloseable {
     private final RootCredentials rootCredentials;
     private final ContainerRuntime runtime;
     private final TaskController controller;
+    private final ServiceScheduler scheduler;
     private final String instance;
 
     private BerthServer(Store store, HttpEdge edge, RootCredentials rootCredentials, ContainerRuntime runtime,
-                        TaskController controller, String instance) {
+                        TaskController controller, ServiceScheduler scheduler, String instance) {
+        this.scheduler = scheduler;
         this.instance = instance;
         this.store = store;
         this.edge = edge;
@@ -85,6 +90,7 @@ public final class BerthServer implements AutoCloseable {
         Store store = null;
         ContainerRuntime runtime = null;
         TaskController controller = null;
+        ServiceScheduler scheduler = null;
         try {
             store = SqliteStore.open(config.dataDir().resolve(STORE_FILE));
             String instance = InstanceId.loadOrCreate(config.dataDir());
@@ -99,7 +105,19 @@ public final class BerthServer implements AutoCloseable {
                         new TaskController.Settings(config.stoppedTaskRetention(), CONTROL_INTERVAL,
                                 config.dataDir().resolve("volumes"), taskEndpoint));
             }
-            TaskSignal signal = controller == null ? () -> { } : controller;
+            TaskSignal taskController = controller == null ? () -> { } : controller;
+            IdGenerator ids = IdGenerator.random();
+            if (runtime != null) {
+                scheduler = new ServiceScheduler(new ServiceRecords(store, networks, ids), timings(config),
+                        taskController, clock, ids, CONTROL_INTERVAL);
+            }
+            ServiceScheduler services = scheduler;
+            Runnable servicesChanged = services == null ? () -> { } : services::changed;
+            // A task changed by an API call may concern a service: its scheduler looks again too.
+            TaskSignal signal = () -> {
+                taskController.taskChanged();
+                servicesChanged.run();
+            };
             IamDirectory directory = new IamDirectory(store);
             Sessions sessions = new Sessions(store);
             PolicyAuthorizer policies = new PolicyAuthorizer(directory, sessions);
@@ -113,7 +131,7 @@ public final class BerthServer implements AutoCloseable {
                         new TaskMetadata(records, runtime::stats, dataPlane != TaskNetwork.ADDRESSES_ONLY), AGENT_BODY_LIMIT));
             }
             List<ServiceModule> modules = List.of(
-                    EcsApi.module(store, IdGenerator.random(), () -> tasksRun, signal, networks, agentRoutes),
+                    EcsApi.module(store, ids, () -> tasksRun, signal, servicesChanged, networks, agentRoutes),
                     StsApi.module(directory, sessions, policies),
                     LogsApi.module(store, clock),
                     Ec2Api.module(store, clock, signal::taskChanged),
@@ -125,6 +143,9 @@ public final class BerthServer implements AutoCloseable {
             if (controller != null) {
                 controller.start();
             }
+            if (scheduler != null) {
+                scheduler.start();
+            }
             List<Route> routes = new ArrayList<>();
             modules.forEach(module -> routes.addAll(module.routes()));
             routes.add(ServiceModule.apiRoute(dispatcher));
@@ -134,9 +155,12 @@ public final class BerthServer implements AutoCloseable {
                 log.warn("IAM ENFORCEMENT IS OFF: every signed request is allowed, whatever the caller's policies say. "
                         + "Never run Berth like this where others can reach it.");
             }
-            return new BerthServer(store, edge, root, runtime, controller, instance);
+            return new BerthServer(store, edge, root, runtime, controller, scheduler, instance);
         } catch (IOException | RuntimeException e) {
             edge.close();
+            if (scheduler != null) {
+                scheduler.close();
+            }
             if (controller != null) {
                 controller.close();
             }
@@ -148,6 +172,12 @@ public final class BerthServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** ECS's scheduler timings, but for when a task without health checks counts as healthy, as configured. */
+    private static Timings timings(BerthConfig config) {
+        Timings ecs = Timings.ECS;
+        return new Timings(config.serviceHealthyAfter(), ecs.throttleBase(), ecs.throttleMax(), ecs.repeatNoticeAfter());
     }
 
     /**
@@ -223,6 +253,9 @@ public final class BerthServer implements AutoCloseable {
     @Override
     public void close() {
         edge.close();
+        if (scheduler != null) {
+            scheduler.close();
+        }
         if (controller != null) {
             controller.close();
         }

@@ -56,7 +56,8 @@ public final class TestBerth implements AutoCloseable {
     public static TestBerth start(Path dataDir, InstantSource clock, Duration stoppedTaskRetention) {
         try {
             return new TestBerth(BerthServer.start(new BerthConfig("127.0.0.1", 0, dataDir, "us-east-1", ACCOUNT,
-                    Duration.ofMinutes(5), ACCESS_KEY, SECRET_KEY, dockerHost(), stoppedTaskRetention, true, true), clock));
+                    Duration.ofMinutes(5), ACCESS_KEY, SECRET_KEY, dockerHost(), stoppedTaskRetention, true, true,
+                    Duration.ZERO), clock));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -220,7 +220,8 @@ public final class Clusters {
             }
         }
         return new Cluster(c.clusterArn(), c.clusterName(), c.configuration(), c.status(),
-                c.registeredContainerInstancesCount(), running, pending, c.activeServicesCount(), c.statistics(),
+                c.registeredContainerInstancesCount(), running, pending,
+                (int) ServiceRepository.activeIn(documents, scope, c.clusterName()), c.statistics(),
                 c.tags(), c.settings(), c.capacityProviders(), c.defaultCapacityProviderStrategy(), c.attachments(),
                 c.attachmentsStatus(), c.serviceConnectDefaults());
     }

@@ -3,6 +3,12 @@ package io.berth.ecs;
 import io.berth.ec2.Networks;
 import io.berth.ecs.model.CreateCapacityProviderRequest;
 import io.berth.ecs.model.CreateClusterRequest;
+import io.berth.ecs.model.CreateServiceRequest;
+import io.berth.ecs.model.DeleteServiceRequest;
+import io.berth.ecs.model.DescribeServicesRequest;
+import io.berth.ecs.model.ListServicesByNamespaceRequest;
+import io.berth.ecs.model.ListServicesRequest;
+import io.berth.ecs.model.UpdateServiceRequest;
 import io.berth.ecs.model.DeleteAccountSettingRequest;
 import io.berth.ecs.model.DeleteCapacityProviderRequest;
 import io.berth.ecs.model.DescribeCapacityProvidersRequest;
@@ -58,24 +64,28 @@ public final class EcsApi {
      *
      * @param capacityAvailable whether a container runtime is there to run tasks on
      * @param signal            wakes the task controller when desired state changes
+     * @param servicesChanged   wakes the service scheduler when a service changes
      * @param networks          where tasks' awsvpc configurations are checked
      * @param agentRoutes       the endpoints code inside tasks calls
      */
     public static ServiceModule module(Store store, IdGenerator ids, BooleanSupplier capacityAvailable,
-                                       TaskSignal signal, Networks networks, List<Route> agentRoutes) {
+                                       TaskSignal signal, Runnable servicesChanged, Networks networks,
+                                       List<Route> agentRoutes) {
         ResourceTags tags = new ResourceTags(store);
-        return ServiceModule.of(definition(store, ids, capacityAvailable, signal, networks, tags), "ecs")
+        return ServiceModule.of(definition(store, ids, capacityAvailable, signal, servicesChanged, networks, tags), "ecs")
                 .withRoutes(agentRoutes).withTags(tags);
     }
 
     private static ServiceDefinition definition(Store store, IdGenerator ids, BooleanSupplier capacityAvailable,
-                                                TaskSignal signal, Networks networks, ResourceTags tags) {
+                                                TaskSignal signal, Runnable servicesChanged, Networks networks,
+                                                ResourceTags tags) {
         Clusters clusters = new Clusters(store);
         Tasks tasks = new Tasks(store, ids, capacityAvailable, signal, networks);
         TaskDefinitions taskDefinitions = new TaskDefinitions(store);
         CapacityProviders capacityProviders = new CapacityProviders(store);
         AccountSettings accountSettings = new AccountSettings(store);
         ContainerInstances containerInstances = new ContainerInstances(store);
+        Services services = new Services(store, networks, servicesChanged);
         return new ServiceDefinition.Json("ecs", TARGET_PREFIX, List.of(
                 Operation.named("ecs", "CreateCluster", CreateClusterRequest.class)
                         .on((c, r) -> List.of(clusterArn(c, r.clusterName())))
@@ -157,7 +167,21 @@ public final class EcsApi {
                         .on((c, r) -> each(r.tasks(), ref -> taskArn(c, r.cluster(), ref), "*"))
                         .handledBy(tasks::describeTasks),
                 Operation.named("ecs", "ListTasks", ListTasksRequest.class)
-                        .on((c, r) -> List.of(clusterArn(c, r.cluster()))).handledBy(tasks::listTasks)));
+                        .on((c, r) -> List.of(clusterArn(c, r.cluster()))).handledBy(tasks::listTasks),
+                Operation.named("ecs", "CreateService", CreateServiceRequest.class)
+                        .on((c, r) -> List.of(serviceArn(c, r.cluster(), r.serviceName())))
+                        .conditionKeys(r -> RequestTags.keys(r.tags())).handledBy(services::createService),
+                Operation.named("ecs", "UpdateService", UpdateServiceRequest.class)
+                        .on((c, r) -> List.of(serviceArn(c, r.cluster(), r.service()))).handledBy(services::updateService),
+                Operation.named("ecs", "DeleteService", DeleteServiceRequest.class)
+                        .on((c, r) -> List.of(serviceArn(c, r.cluster(), r.service()))).handledBy(services::deleteService),
+                Operation.named("ecs", "DescribeServices", DescribeServicesRequest.class)
+                        .on((c, r) -> each(r.services(), ref -> serviceArn(c, r.cluster(), ref), "*"))
+                        .handledBy(services::describeServices),
+                Operation.named("ecs", "ListServices", ListServicesRequest.class).on(ResourceResolver.any())
+                        .handledBy(services::listServices),
+                Operation.named("ecs", "ListServicesByNamespace", ListServicesByNamespaceRequest.class)
+                        .on(ResourceResolver.any()).handledBy(services::listServicesByNamespace)));
     }
 
     /** The roles a launch hands to ECS: the task definition's, unless overridden. */
@@ -197,6 +221,16 @@ public final class EcsApi {
         String clusterName = cluster == null || cluster.isEmpty() ? Clusters.DEFAULT
                 : cluster.substring(cluster.lastIndexOf('/') + 1);
         return EcsArns.prefix(context) + "task/" + clusterName + "/" + ref;
+    }
+
+    /** The ARN IAM sees for a service reference (a name or an ARN) in a cluster. */
+    private static String serviceArn(RequestContext context, String cluster, String ref) {
+        if (ref == null || ref.startsWith("arn:")) {
+            return String.valueOf(ref);
+        }
+        String clusterName = cluster == null || cluster.isEmpty() ? Clusters.DEFAULT
+                : cluster.substring(cluster.lastIndexOf('/') + 1);
+        return EcsArns.of(context, "service/" + clusterName + "/" + ref);
     }
 
     /** The ARN IAM sees for a capacity provider reference (a name or an ARN). */

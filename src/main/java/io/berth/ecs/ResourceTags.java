@@ -65,7 +65,7 @@ public final class ResourceTags implements ResourceTagLookup {
                 yield path.length != 2 ? List.<Tag>of() : TaskRepository.find(documents, Scope.of(context).key(),
                         path[0], path[1]).map(t -> t.task().tags()).orElse(List.of());
             }
-            case "cluster", "task-definition" -> {
+            case "cluster", "task-definition", "service" -> {
                 try {
                     yield change(documents, context, resourceArn, null);
                 } catch (AwsException absent) {
@@ -105,6 +105,17 @@ public final class ResourceTags implements ResourceTagLookup {
                 StoredTaskDefinition tagged = new StoredTaskDefinition(stored.taskDefinition(), edit.apply(stored.tags()));
                 TaskDefinitions.save(documents, context, tagged);
                 yield tagged.tags();
+            }
+            case "service" -> {
+                String scope = Scope.of(context).key();
+                String[] path = arn.resourceId().split("/");
+                StoredService service = (path.length != 2 ? Optional.<StoredService>empty()
+                        : ServiceRepository.find(documents, scope, path[0], path[1]))
+                        .orElseThrow(() -> EcsErrors.resourceNotFound("The specified resource could not be found."));
+                if (edit == null) {
+                    yield service.tags();
+                }
+                yield ServiceRepository.save(documents, scope, service.withTags(edit.apply(service.tags()))).tags();
             }
             default -> throw EcsErrors.invalidParameter("Tagging is not supported for resource type "
                     + arn.resourceType() + ".");

@@ -21,8 +21,13 @@ final class TaskDefinitionRepository {
     private TaskDefinitionRepository() {
     }
 
+    /** As {@code family + " " + String.format("%010d", revision)}, without the formatter on every look-up. */
     static String id(String family, int revision) {
-        return family + " " + String.format("%010d", revision);
+        if (revision < 0) {
+            return family + " " + String.format("%010d", revision);
+        }
+        String digits = Integer.toString(revision);
+        return family + " " + "0".repeat(Math.max(0, 10 - digits.length())) + digits;
     }
 
     static Optional<StoredTaskDefinition> find(Documents documents, String scope, String family, int revision) {
@@ -39,8 +44,16 @@ final class TaskDefinitionRepository {
     /** Revisions of one family, newest first, older than the revision with id {@code before} if given. */
     static List<StoredTaskDefinition> newestFirst(Documents documents, String scope, String family, String before,
                                                   int limit) {
-        return documents.list(new Documents.Query(KIND, scope, family + " ", before, limit, true)).stream()
-                .map(d -> read(d.body())).toList();
+        return newestFirstUnread(documents, scope, family, before, limit).stream().map(d -> read(d.body())).toList();
+    }
+
+    /**
+     * The same revisions still as stored: a caller looking for the first that matches reads one at a
+     * time and stops there (reading a document is most of what a look-up costs).
+     */
+    static List<Documents.Document> newestFirstUnread(Documents documents, String scope, String family, String before,
+                                                      int limit) {
+        return documents.list(new Documents.Query(KIND, scope, family + " ", before, limit, true));
     }
 
     /** Revisions whose family starts with {@code familyPrefix}, in id order from {@code after}. */

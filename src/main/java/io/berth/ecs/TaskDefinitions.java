@@ -171,8 +171,10 @@ public final class TaskDefinitions {
         // Newest first, a few at a time: the latest revision is nearly always the ACTIVE one wanted.
         String after = null;
         while (true) {
-            List<StoredTaskDefinition> batch = TaskDefinitionRepository.newestFirst(documents, scope, ref.family(), after, 8);
-            for (StoredTaskDefinition stored : batch) {
+            List<Documents.Document> batch = TaskDefinitionRepository.newestFirstUnread(documents, scope, ref.family(),
+                    after, 8);
+            for (Documents.Document document : batch) {
+                StoredTaskDefinition stored = TaskDefinitionRepository.read(document.body());
                 if ("ACTIVE".equals(stored.taskDefinition().status())) {
                     return Optional.of(stored);
                 }
@@ -180,8 +182,7 @@ public final class TaskDefinitions {
             if (batch.size() < 8) {
                 return Optional.empty();
             }
-            TaskDefinition last = batch.getLast().taskDefinition();
-            after = TaskDefinitionRepository.id(last.family(), last.revision());
+            after = batch.getLast().id();
         }
     }
 

@@ -93,15 +93,8 @@ public final class Tasks {
             List<Tag> tags = TaskLaunch.tags(request, registered.tags(), cluster.clusterName());
             List<Task> tasks = new ArrayList<>();
             for (TaskLaunch.Placement placement : placements) {
-                String taskArn = EcsArns.of(context, "task/" + cluster.clusterName() + "/" + ids.next());
-                Task task = TaskLaunch.newTask(taskArn, cluster, launched, definition, request, placement, tags, ids,
-                        network, context.region() + "a", context.receivedAt());
-                StoredTask stored = new StoredTask(task, launched, null, network, TaskCredentials.newToken(),
-                        launched.containerDefinitions().stream()
-                                .map(c -> AgentContainer.launched(c.name(), MetadataEndpoints.newId())).toList(), 0);
-                TaskRepository.save(documents, scope, stored);
-                MetadataEndpoints.save(documents, stored);
-                tasks.add(task);
+                tasks.add(launch(documents, context, cluster, definition, launched, request, placement, tags, ids,
+                        network, ids.next()));
             }
             if (request.clientToken() != null) {
                 RunTokens.save(documents, scope, request.clientToken(), new RunTokens.RunToken(fingerprint(request),
@@ -111,6 +104,24 @@ public final class Tasks {
         });
         signal.taskChanged();
         return response;
+    }
+
+    /**
+     * Creates and stores one PROVISIONING task with this id, for the task controller to start: RunTask's
+     * launch, and the service scheduler's.
+     */
+    static Task launch(Documents documents, RequestContext context, Cluster cluster, TaskDefinition registered,
+                       TaskDefinition launched, RunTaskRequest request, TaskLaunch.Placement placement, List<Tag> tags,
+                       IdGenerator ids, ResolvedNetwork network, String taskId) {
+        String taskArn = EcsArns.of(context, "task/" + cluster.clusterName() + "/" + taskId);
+        Task task = TaskLaunch.newTask(taskArn, cluster, launched, registered, request, placement, tags, ids,
+                network, context.region() + "a", context.receivedAt());
+        StoredTask stored = new StoredTask(task, launched, null, network, TaskCredentials.newToken(),
+                launched.containerDefinitions().stream()
+                        .map(c -> AgentContainer.launched(c.name(), MetadataEndpoints.newId())).toList(), 0);
+        TaskRepository.save(documents, Scope.of(context).key(), stored);
+        MetadataEndpoints.save(documents, stored);
+        return task;
     }
 
     /** Where the tasks' interfaces go, checked against the EC2 state as ECS checks them; null without awsvpc. */

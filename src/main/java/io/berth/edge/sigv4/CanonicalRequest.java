@@ -145,11 +145,15 @@ final class CanonicalRequest {
     }
 
     private static void appendTrimmed(String value, StringBuilder out) {
+        if (!hasWhitespace(value)) { // nearly every value an SDK sends: nothing to trim or fold
+            out.append(value);
+            return;
+        }
         boolean pendingSpace = false;
         boolean started = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f') {
+            if (isWhitespace(c)) {
                 pendingSpace = started;
             } else {
                 if (pendingSpace) {
@@ -160,5 +164,18 @@ final class CanonicalRequest {
                 started = true;
             }
         }
+    }
+
+    private static boolean hasWhitespace(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (isWhitespace(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';
     }
 }

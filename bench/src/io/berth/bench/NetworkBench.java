@@ -1,13 +1,14 @@
+package io.berth.bench;
+
 /*
- * Load client of bench/network: how much Berth's per-task network set-up (a veth pair into the task's
+ * Load client of bench/run network: how much Berth's per-task network set-up (a veth pair into the task's
  * namespace with its address and MAC, and an iptables firewall built from its security groups) adds
- * to RunTask -> RUNNING. Two Berths on one private Docker engine, both started by bench/network: one
+ * to RunTask -> RUNNING. Two Berths on one private Docker engine, both started by bench/run network: one
  * with --task-network on, the baseline with --task-network off (addresses in the API only, no
  * interface, no firewall); everything else is the same.
  *
- * Run with the source launcher (Java 21+) and the test classpath (AWS SDK for Java v2 EcsClient and
- * Ec2Client, docker-java):
- *   java --source 21 -cp CLASSPATH bench/NetworkBench.java --on-endpoint http://127.0.0.1:P \
+ * Run by bench/run network (Bench network), on the test class path (AWS SDK for Java v2, docker-java):
+ *   Bench network --on-endpoint http://127.0.0.1:P \
  *        --off-endpoint http://127.0.0.1:Q --access-key-id ID --secret-access-key SECRET \
  *        --docker-host unix:///.../docker.sock --cidr 10.N.0.0/16 --vpc-file FILE --task-file FILE \
  *        [--tasks 20 --warmup 3 --anchor 1 --pool-size 2 --on-log FILE --off-log FILE \
@@ -34,23 +35,13 @@
  * an iptables ruleset; for off, none of them. A failed check is an error.
  *
  * The on Berth's VPC ids (DescribeVpcs) go to --vpc-file and the ids of the tasks it ran to
- * --task-file, as soon as known, so that bench/network can remove the bridges and interfaces Berth
+ * --task-file, as soon as known, so that bench/run network can remove the bridges and interfaces Berth
  * leaves when it is stopped. The table goes to stdout, progress to stderr. Exit status 0 when every
  * launch reached RUNNING and every check passed, 2 otherwise; the target is printed, not asserted.
  */
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
@@ -66,7 +57,6 @@ import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +74,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-public final class NetworkBench {
+import static io.berth.bench.Args.require;
+import static io.berth.bench.Stats.median;
+import static io.berth.bench.Stats.ms;
+import static io.berth.bench.Stats.percentile;
+import static io.berth.bench.Stats.progress;
+
+final class NetworkBench {
 
     static final String CLUSTER = "network-bench";
     static final String FAMILY = "network-bench";
@@ -122,8 +118,8 @@ public final class NetworkBench {
         Side(String name, boolean network, String endpoint, String logFile) {
             this.name = name;
             this.network = network;
-            this.ecs = client(EcsClient.builder(), endpoint);
-            this.ec2 = client(Ec2Client.builder(), endpoint);
+            this.ecs = Clients.aws(EcsClient.builder(), endpoint, args);
+            this.ec2 = Clients.aws(Ec2Client.builder(), endpoint, args);
             this.logFile = logFile;
         }
     }
@@ -157,33 +153,14 @@ public final class NetworkBench {
             throw new IllegalArgumentException("--cidr must be A.B.0.0/16, not " + cidr);
         }
         this.subnetCidr = m.group(1) + "." + m.group(2) + ".1.0/24";
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(require(args, "docker-host")).build();
-        this.docker = DockerClientImpl.getInstance(config, new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .maxConnections(8)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .responseTimeout(Duration.ofSeconds(60))
-                .build());
+        this.docker = Clients.docker(require(args, "docker-host"), 8);
         this.on = new Side("on", true, require(args, "on-endpoint"), args.get("on-log"));
         this.off = new Side("off", false, require(args, "off-endpoint"), args.get("off-log"));
     }
 
-    /** A client of the AWS SDK for Java v2 pointed at one Berth, failing at once rather than retrying. */
-    <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, String endpoint) {
-        return builder.endpointOverride(URI.create(endpoint))
-                .region(Region.of(args.getOrDefault("region", "us-east-1")))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        require(args, "access-key-id"), require(args, "secret-access-key"))))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
-    }
-
-    public static void main(String[] argv) throws Exception {
-        NetworkBench bench = new NetworkBench(parse(argv));
-        // On SIGTERM (bench/network's clean-up, a Ctrl-C there): stop what this client started.
+    static int run(String[] argv) throws Exception {
+        NetworkBench bench = new NetworkBench(Args.parse(argv));
+        // On SIGTERM (bench/run network's clean-up, a Ctrl-C there): stop what this client started.
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             main.interrupt();
@@ -195,7 +172,7 @@ public final class NetworkBench {
         } finally {
             bench.cleanUp(Duration.ofSeconds(30));
         }
-        System.exit(status);
+        return status;
     }
 
     int run() throws InterruptedException {
@@ -248,7 +225,7 @@ public final class NetworkBench {
         }
         side.subnetId = side.ec2.createSubnet(r -> r.vpcId(side.vpcId).cidrBlock(subnetCidr)).subnet().subnetId();
         side.groupId = side.ec2.createSecurityGroup(r -> r.vpcId(side.vpcId).groupName("network-bench")
-                .description("bench/network: a few ingress rules for the task firewall")).groupId();
+                .description("bench/run network: a few ingress rules for the task firewall")).groupId();
         side.ec2.authorizeSecurityGroupIngress(r -> r.groupId(side.groupId).ipPermissions(
                 IpPermission.builder().ipProtocol("tcp").fromPort(80).toPort(80)
                         .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build(),
@@ -289,7 +266,7 @@ public final class NetworkBench {
                         .securityGroups(side.groupId).assignPublicIp(AssignPublicIp.DISABLED))));
     }
 
-    /** Records a task of the on Berth for bench/network's clean-up of its interfaces. */
+    /** Records a task of the on Berth for bench/run network's clean-up of its interfaces. */
     void noteTask(Side side, String arn) {
         side.live.add(arn);
         if (side.network) {
@@ -347,7 +324,7 @@ public final class NetworkBench {
     /** StopTask for each, then DescribeTasks (every 10 ms) until all are STOPPED; false on timeout. */
     boolean stopAndWait(Side side, List<String> arns) throws InterruptedException {
         for (String arn : arns) {
-            side.ecs.stopTask(r -> r.cluster(CLUSTER).task(arn).reason("bench/network"));
+            side.ecs.stopTask(r -> r.cluster(CLUSTER).task(arn).reason("bench/run network"));
         }
         return awaitStatus(side, arns, "STOPPED");
     }
@@ -519,22 +496,22 @@ public final class NetworkBench {
         out.append(row("Berth --task-network off (baseline)", b));
         double added = Double.NaN;
         if (!a.isEmpty() && !b.isEmpty()) {
-            added = ms(percentile(a, 50) - percentile(b, 50));
+            added = ms(percentile(a, 0.50) - percentile(b, 0.50));
             out.append(String.format(Locale.ROOT, "%-36s %5s %9s %9s %9s %9s%n", "added by the set-up (on - off)", "",
                     String.format(Locale.ROOT, "%+.1f", added),
-                    String.format(Locale.ROOT, "%+.1f", ms(percentile(a, 90) - percentile(b, 90))),
+                    String.format(Locale.ROOT, "%+.1f", ms(percentile(a, 0.90) - percentile(b, 0.90))),
                     String.format(Locale.ROOT, "%+.1f", ms(a.getFirst() - b.getFirst())),
                     String.format(Locale.ROOT, "%+.1f", ms(a.getLast() - b.getLast()))));
             out.append(String.format(Locale.ROOT, "%-36s %5s %9s %9s%n", "on / off", "",
-                    String.format(Locale.ROOT, "%.2fx", (double) percentile(a, 50) / percentile(b, 50)),
-                    String.format(Locale.ROOT, "%.2fx", (double) percentile(a, 90) / percentile(b, 90))));
+                    String.format(Locale.ROOT, "%.2fx", (double) percentile(a, 0.50) / percentile(b, 0.50)),
+                    String.format(Locale.ROOT, "%.2fx", (double) percentile(a, 0.90) / percentile(b, 0.90))));
             List<Long> paired = new ArrayList<>();
             for (int i = 0; i < Math.min(on.launches.size(), off.launches.size()); i++) {
                 paired.add(on.launches.get(i).runningNanos() - off.launches.get(i).runningNanos());
             }
             paired = paired.stream().sorted().toList();
             out.append(String.format(Locale.ROOT, "%-36s %5d %9s%n", "paired differences (on_i - off_i)",
-                    paired.size(), String.format(Locale.ROOT, "%+.1f", ms(percentile(paired, 50)))));
+                    paired.size(), String.format(Locale.ROOT, "%+.1f", ms(percentile(paired, 0.50)))));
         }
         out.append("percentiles by nearest rank\n\n");
 
@@ -566,7 +543,7 @@ public final class NetworkBench {
             return String.format(Locale.ROOT, "%-36s %5d%n", name, 0);
         }
         return String.format(Locale.ROOT, "%-36s %5d %9.1f %9.1f %9.1f %9.1f%n", name, sorted.size(),
-                ms(percentile(sorted, 50)), ms(percentile(sorted, 90)), ms(sorted.getFirst()), ms(sorted.getLast()));
+                ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.90)), ms(sorted.getFirst()), ms(sorted.getLast()));
     }
 
     static final Pattern TRANSITION = Pattern.compile(
@@ -632,7 +609,7 @@ public final class NetworkBench {
                 try {
                     stopAndWait(side, arns);
                 } catch (RuntimeException | InterruptedException e) {
-                    // Berth may be going away; bench/network removes the containers.
+                    // Berth may be going away; bench/run network removes the containers.
                 }
             }
         });
@@ -659,42 +636,5 @@ public final class NetworkBench {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Nearest-rank percentile of a sorted list. */
-    static long percentile(List<Long> sorted, double p) {
-        int rank = (int) Math.ceil(p / 100 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
-    }
-
-    static long median(List<Long> values) {
-        return percentile(values.stream().sorted().toList(), 50);
-    }
-
-    static double ms(long nanos) {
-        return nanos / 1e6;
-    }
-
-    static Map<String, String> parse(String[] argv) {
-        Map<String, String> args = new HashMap<>();
-        for (int i = 0; i < argv.length; i++) {
-            if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got: " + String.join(" ", argv));
-            }
-            args.put(argv[i].substring(2), argv[++i]);
-        }
-        return args;
-    }
-
-    static String require(Map<String, String> args, String name) {
-        String value = args.get(name);
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("missing --" + name);
-        }
-        return value;
-    }
-
-    static void progress(String format, Object... values) {
-        System.err.println("bench: " + String.format(Locale.ROOT, format, values));
     }
 }

@@ -1,11 +1,12 @@
+package io.berth.bench;
+
 /*
- * Load client of bench/launch: how long Berth takes from RunTask to a RUNNING task, against a bare
+ * Load client of bench/run launch: how long Berth takes from RunTask to a RUNNING task, against a bare
  * Docker Engine create+start of the same image and command as the baseline, and how many tasks per
- * second it launches in a burst. One Berth, one private Docker engine, both started by bench/launch.
+ * second it launches in a burst. One Berth, one private Docker engine, both started by bench/run launch.
  *
- * Run with the source launcher (Java 21+) and the test classpath (AWS SDK for Java v2 EcsClient and
- * Ec2Client, docker-java):
- *   java --source 21 -cp CLASSPATH bench/LaunchBench.java --endpoint http://127.0.0.1:P \
+ * Run by bench/run launch (Bench launch), on the test class path (AWS SDK for Java v2, docker-java):
+ *   Bench launch --endpoint http://127.0.0.1:P \
  *        --access-key-id ID --secret-access-key SECRET --docker-host unix:///.../docker.sock \
  *        [--tasks 20 --warmup 3 --batches 10 --batch-size 10 --poll-ms 0 --pool-size 2 \
  *         --berth-pid N --dockerd-pid N --berth-log FILE --clock-ticks 100 --cpus 2 --cpu-model TEXT --versions TEXT]
@@ -23,7 +24,7 @@
  * 2. Throughput: --batches x RunTask(count=--batch-size) back to back, then DescribeTasks every 25 ms
  *    until all are RUNNING; then StopTask for each, and DescribeTasks until all are STOPPED.
  * When --berth-log names Berth's log, its INFO lines "task=ARN lastStatus=S" (millisecond time stamps)
- * split each launch into phases; when it also logs its dispatcher's request lines (bench/launch
+ * split each launch into phases; when it also logs its dispatcher's request lines (bench/run launch
  * BENCH_REQUEST_LOG=1), their "op=ecs:X status=200 micros=N" give the server time of each request.
  * The table goes to stdout, progress to stderr. Exit status 0 when every launch reached RUNNING and
  * every task STOPPED, 2 otherwise; the targets are printed, not asserted.
@@ -33,16 +34,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -55,8 +46,6 @@ import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,7 +65,12 @@ import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-public final class LaunchBench {
+import static io.berth.bench.Args.require;
+import static io.berth.bench.Stats.ms;
+import static io.berth.bench.Stats.percentile;
+import static io.berth.bench.Stats.progress;
+
+final class LaunchBench {
 
     static final String CLUSTER = "launch-bench";
     static final String FAMILY = "launch-bench";
@@ -121,19 +115,19 @@ public final class LaunchBench {
     /** A default subnet of the region's default VPC, which Berth makes: RunTask checks that the subnet exists. */
     String subnet;
     /** The machine over one second before the run, Berth and the engine idle. */
-    Cpu background;
+    CpuSample background;
     String loadAverage = "?";
 
     /** One measured Berth launch; times in nanoseconds, wall clock in epoch milliseconds. */
     record BerthLaunch(String taskArn, long wallStartMillis, long runTaskNanos, long runningNanos, int polls,
-                       long stopNanos, Cpu cpu) {
+                       long stopNanos, CpuSample cpu) {
     }
 
-    record DockerLaunch(long createNanos, long totalNanos, Cpu cpu) {
+    record DockerLaunch(long createNanos, long totalNanos, CpuSample cpu) {
     }
 
     record Burst(int tasks, long issueNanos, long firstRunningNanos, long medianRunningNanos, long allRunningNanos,
-                 long stopIssueNanos, long allStoppedNanos, Cpu cpu) {
+                 long stopIssueNanos, long allStoppedNanos, CpuSample cpu) {
     }
 
     /**
@@ -141,9 +135,9 @@ public final class LaunchBench {
      * machine (all CPUs busy), at an instant or over a window; {@code other} is the machine's less
      * the three: runc and the containerd shims of the launches, and every other process.
      */
-    record Cpu(long berth, long engine, long client, long machine, long wall) {
-        Cpu minus(Cpu before) {
-            return new Cpu(berth - before.berth, engine - before.engine, client - before.client,
+    record CpuSample(long berth, long engine, long client, long machine, long wall) {
+        CpuSample minus(CpuSample before) {
+            return new CpuSample(berth - before.berth, engine - before.engine, client - before.client,
                     machine - before.machine, wall - before.wall);
         }
 
@@ -152,8 +146,8 @@ public final class LaunchBench {
         }
     }
 
-    Cpu cpu() {
-        return new Cpu(processCpuNanos(berthPid), engineCpuNanos(), clientCpuNanos(), machineBusyNanos(),
+    CpuSample cpu() {
+        return new CpuSample(processCpuNanos(berthPid), engineCpuNanos(), clientCpuNanos(), machineBusyNanos(),
                 System.nanoTime());
     }
 
@@ -170,32 +164,13 @@ public final class LaunchBench {
         this.batches = Integer.parseInt(args.getOrDefault("batches", "10"));
         this.batchSize = Integer.parseInt(args.getOrDefault("batch-size", "10"));
         this.pollMillis = Long.parseLong(args.getOrDefault("poll-ms", "0"));
-        this.ecs = client(EcsClient.builder());
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(require(args, "docker-host")).build();
-        this.docker = DockerClientImpl.getInstance(config, new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .maxConnections(16)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .responseTimeout(Duration.ofSeconds(60))
-                .build());
+        this.ecs = Clients.aws(EcsClient.builder(), require(args, "endpoint"), args);
+        this.docker = Clients.docker(require(args, "docker-host"), 16);
     }
 
-    /** A client of the AWS SDK for Java v2 pointed at Berth, failing at once rather than retrying. */
-    <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
-        return builder.endpointOverride(URI.create(require(args, "endpoint")))
-                .region(Region.of(args.getOrDefault("region", "us-east-1")))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        require(args, "access-key-id"), require(args, "secret-access-key"))))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
-    }
-
-    public static void main(String[] argv) throws Exception {
-        LaunchBench bench = new LaunchBench(parse(argv));
-        // On SIGTERM (bench/launch's clean-up, a Ctrl-C there): stop what this client started.
+    static int run(String[] argv) throws Exception {
+        LaunchBench bench = new LaunchBench(Args.parse(argv));
+        // On SIGTERM (bench/run launch's clean-up, a Ctrl-C there): stop what this client started.
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
             main.interrupt();
@@ -208,11 +183,11 @@ public final class LaunchBench {
         } finally {
             bench.cleanUp(Duration.ofSeconds(20));
         }
-        System.exit(status);
+        return status;
     }
 
     int run() throws InterruptedException {
-        Cpu idle0 = cpu();
+        CpuSample idle0 = cpu();
         Thread.sleep(1000);
         background = cpu().minus(idle0);
         try {
@@ -258,7 +233,7 @@ public final class LaunchBench {
 
     void setUp() {
         docker.inspectImageCmd(IMAGE).exec(); // fails here, clearly, when bin/test-images did not run
-        try (Ec2Client ec2 = client(Ec2Client.builder())) {
+        try (Ec2Client ec2 = Clients.aws(Ec2Client.builder(), require(args, "endpoint"), args)) {
             subnet = ec2.describeSubnets(r -> r.filters(Filter.builder().name("default-for-az").values("true").build()))
                     .subnets().getFirst().subnetId();
         }
@@ -279,7 +254,7 @@ public final class LaunchBench {
 
     /** One RunTask, timed until DescribeTasks shows RUNNING; then StopTask and wait for STOPPED. Null on failure. */
     BerthLaunch berthLaunch() throws InterruptedException {
-        Cpu cpu0 = cpu();
+        CpuSample cpu0 = cpu();
         long wall0 = System.currentTimeMillis();
         long t0 = System.nanoTime();
         RunTaskResponse response = runTask(1);
@@ -311,7 +286,7 @@ public final class LaunchBench {
                 Thread.sleep(pollMillis);
             }
         }
-        Cpu cpu = cpu().minus(cpu0);
+        CpuSample cpu = cpu().minus(cpu0);
         long s0 = System.nanoTime();
         stopAndWait(List.of(arn));
         long s1 = System.nanoTime();
@@ -339,7 +314,7 @@ public final class LaunchBench {
     /** StopTask for each, then DescribeTasks (every 10 ms) until all are STOPPED; false on timeout. */
     boolean stopAndWait(List<String> arns) throws InterruptedException {
         for (String arn : arns) {
-            ecs.stopTask(r -> r.cluster(CLUSTER).task(arn).reason("bench/launch"));
+            ecs.stopTask(r -> r.cluster(CLUSTER).task(arn).reason("bench/run launch"));
         }
         return awaitStatus(arns, "STOPPED", 10, STOP_WAIT, null);
     }
@@ -394,7 +369,7 @@ public final class LaunchBench {
 
     /** A bare create (--network none) + start of the same image and command, timed; then removed. */
     DockerLaunch dockerLaunch() {
-        Cpu cpu0 = cpu();
+        CpuSample cpu0 = cpu();
         long t0 = System.nanoTime();
         String id = docker.createContainerCmd(IMAGE)
                 .withCmd(COMMAND)
@@ -405,7 +380,7 @@ public final class LaunchBench {
         baseline.add(id);
         docker.startContainerCmd(id).exec();
         long t1 = System.nanoTime();
-        Cpu cpu = cpu().minus(cpu0);
+        CpuSample cpu = cpu().minus(cpu0);
         removeBaseline(id);
         return new DockerLaunch(tCreated - t0, t1 - t0, cpu);
     }
@@ -455,7 +430,7 @@ public final class LaunchBench {
     Burst burst() throws InterruptedException {
         int total = batches * batchSize;
         progress("burst: %d x RunTask(count=%d) back to back ...", batches, batchSize);
-        Cpu cpu0 = cpu();
+        CpuSample cpu0 = cpu();
         long t0 = System.nanoTime();
         List<String> arns = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
@@ -472,11 +447,11 @@ public final class LaunchBench {
         Map<String, Long> seen = new HashMap<>();
         boolean running = arns.size() == total && awaitStatus(arns, "RUNNING", BURST_POLL_MILLIS, BURST_TIMEOUT, seen);
         long tRunning = System.nanoTime();
-        Cpu cpu = cpu().minus(cpu0);
+        CpuSample cpu = cpu().minus(cpu0);
         progress("burst: %d/%d RUNNING after %.2f s; stopping them all ...", seen.size(), total, (tRunning - t0) / 1e9);
         long s0 = System.nanoTime();
         for (String arn : arns) {
-            ecs.stopTask(r -> r.cluster(CLUSTER).task(arn).reason("bench/launch"));
+            ecs.stopTask(r -> r.cluster(CLUSTER).task(arn).reason("bench/run launch"));
         }
         long sIssued = System.nanoTime();
         boolean stopped = awaitStatus(arns, "STOPPED", BURST_POLL_MILLIS, BURST_TIMEOUT, null);
@@ -487,7 +462,7 @@ public final class LaunchBench {
             return null;
         }
         List<Long> times = seen.values().stream().map(t -> t - t0).sorted().toList();
-        return new Burst(total, tIssued - t0, times.getFirst(), percentile(times, 50), tRunning - t0, sIssued - s0,
+        return new Burst(total, tIssued - t0, times.getFirst(), percentile(times, 0.50), tRunning - t0, sIssued - s0,
                 s1 - s0, cpu);
     }
 
@@ -575,14 +550,14 @@ public final class LaunchBench {
         double ratio = Double.NaN;
         double extra = Double.NaN;
         if (!b.isEmpty() && !d.isEmpty()) {
-            ratio = (double) percentile(b, 50) / percentile(d, 50);
-            extra = ms(percentile(b, 50) - percentile(d, 50));
+            ratio = (double) percentile(b, 0.50) / percentile(d, 0.50);
+            extra = ms(percentile(b, 0.50) - percentile(d, 0.50));
             out.append(String.format(Locale.ROOT, "%-30s %5s %9s %9s%n", "Berth / Docker", "",
                     String.format(Locale.ROOT, "%.2fx", ratio),
-                    String.format(Locale.ROOT, "%.2fx", (double) percentile(b, 99) / percentile(d, 99))));
+                    String.format(Locale.ROOT, "%.2fx", (double) percentile(b, 0.99) / percentile(d, 0.99))));
             out.append(String.format(Locale.ROOT, "%-30s %5s %9s %9s%n", "Berth - Docker (ms)", "",
                     String.format(Locale.ROOT, "%+.1f", extra),
-                    String.format(Locale.ROOT, "%+.1f", ms(percentile(b, 99) - percentile(d, 99)))));
+                    String.format(Locale.ROOT, "%+.1f", ms(percentile(b, 0.99) - percentile(d, 0.99)))));
         }
         out.append("p99 by nearest rank: with up to 100 launches, the slowest one\n\n");
 
@@ -608,7 +583,7 @@ public final class LaunchBench {
             for (String op : List.of("RunTask", "DescribeTasks", "StopTask")) {
                 List<Long> micros = serverMicros.getOrDefault(op, List.of()).stream().sorted().toList();
                 if (!micros.isEmpty()) {
-                    ops.add(String.format(Locale.ROOT, "%s %.2f ms (n %d)", op, percentile(micros, 50) / 1e3,
+                    ops.add(String.format(Locale.ROOT, "%s %.2f ms (n %d)", op, percentile(micros, 0.50) / 1e3,
                             micros.size()));
                 }
             }
@@ -634,7 +609,7 @@ public final class LaunchBench {
                             + "median at %.2f s, last at %.2f s (DescribeTasks every %d ms)%n",
                     ms(burst.issueNanos()), burst.firstRunningNanos() / 1e9, burst.medianRunningNanos() / 1e9,
                     burst.allRunningNanos() / 1e9, BURST_POLL_MILLIS));
-            Cpu c = burst.cpu();
+            CpuSample c = burst.cpu();
             out.append(String.format(Locale.ROOT, "  CPU until all RUNNING (s): Berth %.1f, dockerd+containerd %.1f, "
                             + "client %.1f, other %.1f (%.0f%% of %d CPUs busy)%n", c.berth() / 1e9, c.engine() / 1e9,
                     c.client() / 1e9, c.other() / 1e9, busyPercent(List.of(c)), cpus));
@@ -658,19 +633,19 @@ public final class LaunchBench {
         System.out.flush();
     }
 
-    String cpuLine(String name, List<Cpu> windows) {
+    String cpuLine(String name, List<CpuSample> windows) {
         return String.format(Locale.ROOT, "  %s Berth %.0f, dockerd+containerd %.0f, client %.0f, other %.0f "
                         + "(%.0f%% of %d CPUs busy over the launch)%n", name,
-                windows.stream().mapToLong(Cpu::berth).average().orElse(0) / 1e6,
-                windows.stream().mapToLong(Cpu::engine).average().orElse(0) / 1e6,
-                windows.stream().mapToLong(Cpu::client).average().orElse(0) / 1e6,
-                windows.stream().mapToLong(Cpu::other).average().orElse(0) / 1e6, busyPercent(windows), cpus);
+                windows.stream().mapToLong(CpuSample::berth).average().orElse(0) / 1e6,
+                windows.stream().mapToLong(CpuSample::engine).average().orElse(0) / 1e6,
+                windows.stream().mapToLong(CpuSample::client).average().orElse(0) / 1e6,
+                windows.stream().mapToLong(CpuSample::other).average().orElse(0) / 1e6, busyPercent(windows), cpus);
     }
 
     /** How busy the machine's CPUs were over the windows, in percent of all of them. */
-    double busyPercent(List<Cpu> windows) {
-        long machine = windows.stream().mapToLong(Cpu::machine).sum();
-        long wall = windows.stream().mapToLong(Cpu::wall).sum();
+    double busyPercent(List<CpuSample> windows) {
+        long machine = windows.stream().mapToLong(CpuSample::machine).sum();
+        long wall = windows.stream().mapToLong(CpuSample::wall).sum();
         return wall <= 0 ? Double.NaN : 100.0 * machine / wall / cpus;
     }
 
@@ -679,7 +654,7 @@ public final class LaunchBench {
             return String.format(Locale.ROOT, "%-30s %5d%n", name, 0);
         }
         return String.format(Locale.ROOT, "%-30s %5d %9.1f %9.1f %9.1f %9.1f%n", name, sorted.size(),
-                ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), ms(sorted.getFirst()), ms(sorted.getLast()));
+                ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.99)), ms(sorted.getFirst()), ms(sorted.getLast()));
     }
 
     /** RunTask -> PENDING -> ACTIVATING -> RUNNING -> seen by the client, from the log's transitions. */
@@ -705,7 +680,7 @@ public final class LaunchBench {
         }
         List<String> parts = new ArrayList<>();
         phases.forEach((name, values) -> parts.add(String.format(Locale.ROOT, "%s %d ms", name,
-                percentile(values.stream().sorted().toList(), 50))));
+                percentile(values.stream().sorted().toList(), 0.50))));
         return String.join(" | ", parts) + " (n " + phases.get("RunTask->PENDING").size() + ")";
     }
 
@@ -730,7 +705,7 @@ public final class LaunchBench {
                 try {
                     stopAndWait(tasks);
                 } catch (RuntimeException | InterruptedException e) {
-                    // Berth may be going away; bench/launch removes the containers.
+                    // Berth may be going away; bench/run launch removes the containers.
                 }
             }
         });
@@ -744,16 +719,8 @@ public final class LaunchBench {
     // ---------------------------------------------------------------------------------- CPU
 
     long processCpuNanos(long pid) {
-        if (pid <= 0) {
-            return 0;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1_000_000_000L / clockTicks;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        long ticks = Cpu.processTicks(pid);
+        return ticks < 0 ? 0 : ticks * 1_000_000_000L / clockTicks;
     }
 
     /** dockerd and its children (containerd). */
@@ -765,17 +732,8 @@ public final class LaunchBench {
         try (var processes = Files.list(Path.of("/proc"))) {
             for (Path p : processes.toList()) {
                 String name = p.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    if (Long.parseLong(fields[1]) == dockerdPid) {
-                        total += processCpuNanos(Long.parseLong(name));
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // Gone meanwhile.
+                if (name.chars().allMatch(Character::isDigit) && Cpu.parentPid(Long.parseLong(name)) == dockerdPid) {
+                    total += processCpuNanos(Long.parseLong(name));
                 }
             }
         } catch (IOException e) {
@@ -786,63 +744,17 @@ public final class LaunchBench {
 
     /** Busy time of all CPUs (user, nice, system, irq, softirq, steal); 0 if unknown. */
     long machineBusyNanos() {
-        try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-            long busy = 0;
-            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
-                busy += Long.parseLong(f[i]);
-            }
-            return busy * 1_000_000_000L / clockTicks;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        long ticks = Cpu.machineBusyTicks();
+        return ticks < 0 ? 0 : ticks * 1_000_000_000L / clockTicks;
     }
 
     static long clientCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
+        return Math.max(0, Cpu.clientCpuNanos());
     }
 
     // ---------------------------------------------------------------------------------- numbers
 
-    /** Nearest-rank percentile of a sorted list. */
-    static long percentile(List<Long> sorted, double p) {
-        int rank = (int) Math.ceil(p / 100 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
-    }
-
     static <T> long median(Collection<T> items, ToLongFunction<T> value) {
-        return percentile(items.stream().map(value::applyAsLong).sorted().toList(), 50);
-    }
-
-    static double ms(long nanos) {
-        return nanos / 1e6;
-    }
-
-    // ---------------------------------------------------------------------------------- arguments
-
-    static Map<String, String> parse(String[] argv) {
-        Map<String, String> args = new HashMap<>();
-        for (int i = 0; i < argv.length; i++) {
-            if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got: " + String.join(" ", argv));
-            }
-            args.put(argv[i].substring(2), argv[++i]);
-        }
-        return args;
-    }
-
-    static String require(Map<String, String> args, String name) {
-        String value = args.get(name);
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("missing --" + name);
-        }
-        return value;
-    }
-
-    static void progress(String format, Object... values) {
-        System.err.println("bench: " + String.format(Locale.ROOT, format, values));
+        return percentile(items.stream().map(value::applyAsLong).sorted().toList(), 0.50);
     }
 }

@@ -1,13 +1,14 @@
+package io.berth.bench;
+
 /*
  * In-process part of bench/iam: the cost of IAM policy evaluation for one request of a principal
  * with 10 attached managed policies of 5 statements each, calling Berth's policy engine
  * (io.berth.iam.policy) directly. Also writes those 10 policy documents to --policies-dir, so the
- * HTTP part of the benchmark (bench/IamBench.java) attaches exactly the same documents to its IAM
+ * HTTP part of the benchmark (IamBench) attaches exactly the same documents to its IAM
  * user.
  *
- * Run with the source launcher (Java 21+) and Berth's jar (or target/classes plus its
- * dependencies) on the class path:
- *   java --source 21 -cp berth.jar bench/IamPolicyBench.java [--policies-dir DIR] [--warmup 2] [--batches 15]
+ * Run by IamBench first (bench/run iam), with Berth's classes on the class path:
+ *   [--policies-dir DIR] [--warmup 2] [--batches 15]
  *
  * The documents are validated as CreatePolicy validates them (PolicyParser.parse, IDENTITY), then
  * compiled once as authorization does (PolicyParser.parseStored, which ParsedPolicies caches).
@@ -43,7 +44,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
-public final class IamPolicyBench {
+import static io.berth.bench.Stats.progress;
+
+final class IamPolicyBench {
 
     static final String ACCOUNT = "000000000000";
     static final String USER = "bench-user";
@@ -83,8 +86,8 @@ public final class IamPolicyBench {
     record Timing(double medianNanos, double minNanos, double maxNanos, long opsPerBatch) {
     }
 
-    public static void main(String[] argv) throws Exception {
-        Map<String, String> args = parse(argv);
+    static int run(String[] argv) throws Exception {
+        Map<String, String> args = Args.parse(argv);
         double warmup = Double.parseDouble(args.getOrDefault("warmup", "2"));
         int batches = Integer.parseInt(args.getOrDefault("batches", "15"));
 
@@ -180,18 +183,19 @@ public final class IamPolicyBench {
                 + "%d conditions (Allow/Deny, NotAction, wildcards, ${aws:username}, StringEquals/StringNotEquals "
                 + "aws:RequestedRegion, IpAddress/NotIpAddress aws:SourceIp, DateGreaterThan, ArnLike, ...)%n",
                 documents.size(), statements, conditions));
-        String header = String.format(Locale.ROOT, "   %-26s %12s %12s %12s", "case", "median ns/op", "min ns/op", "max ns/op");
-        out.append(header).append('\n').append("   ").append("-".repeat(header.length() - 3)).append('\n');
+        Table table = new Table("   ").column("case", "%-26s").column("median ns/op", "%12.0f")
+                .column("min ns/op", "%12.0f").column("max ns/op", "%12.0f");
         for (Case c : cases) {
             Timing t = timings.get(c.name());
-            out.append(String.format(Locale.ROOT, "   %-26s %12.0f %12.0f %12.0f%n", c.name(), t.medianNanos(),
-                    t.minNanos(), t.maxNanos()));
+            table.row(c.name(), t.medianNanos(), t.minNanos(), t.maxNanos());
         }
+        out.append(table);
         for (Case c : cases) {
             out.append("   ").append(c.name()).append(": ").append(c.description()).append('\n');
         }
         System.out.print(out);
         System.out.flush();
+        return 0;
     }
 
     static AuthorizationRequest request(RequestPrincipal principal, String action, String resource,
@@ -388,22 +392,5 @@ public final class IamPolicyBench {
     static String strings(List<String> values) {
         return values.size() == 1 ? "\"" + values.getFirst() + "\""
                 : "[" + String.join(",", values.stream().map(v -> "\"" + v + "\"").toList()) + "]";
-    }
-
-    // ---------------------------------------------------------------------------------- arguments
-
-    static Map<String, String> parse(String[] argv) {
-        Map<String, String> args = new HashMap<>();
-        for (int i = 0; i < argv.length; i++) {
-            if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got: " + String.join(" ", argv));
-            }
-            args.put(argv[i].substring(2), argv[++i]);
-        }
-        return args;
-    }
-
-    static void progress(String format, Object... values) {
-        System.err.println("bench: " + String.format(Locale.ROOT, format, values));
     }
 }

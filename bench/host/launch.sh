@@ -1,9 +1,11 @@
-#!/usr/bin/env bash
+# Sourced by bench/run for `bench/run launch` (it provides JAVA_HOME, WORK, the jar in $WORK/berth.jar,
+# stop, fail_with_log and the client command CLIENT); this part prepares the host and cleans up.
+#
 # Benchmark of task launches: Berth's RunTask -> RUNNING latency against a bare Docker Engine
 # create+start of the same image and command as baseline, and Berth's launch throughput, in one
 # run. Starts a private Docker engine (bin/docker-engine) and imports busybox:latest into it
 # (bin/test-images), starts Berth on it (fixed keys, temporary data dir, free port), runs the load
-# client bench/LaunchBench.java (AWS SDK for Java v2 EcsClient, docker-java), prints a table, then
+# client io.berth.bench.LaunchBench (AWS SDK for Java v2 EcsClient, docker-java), prints a table, then
 # stops every task, Berth and the engine and removes what they left, also on Ctrl-C.
 #
 # Settings (environment):
@@ -25,14 +27,6 @@
 # private dockerd, Berth's cgroup envelopes) and Debian's busybox-static.
 # Exit status: 0 when every launch reached RUNNING and every task stopped; targets are printed,
 # not asserted.
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-. "$ROOT/bin/lib.sh"
-JAVA_HOME="$(find_jdk)"
-export JAVA_HOME
-export PATH="$JAVA_HOME/bin:$PATH"
-
 TASKS="${BENCH_TASKS:-20}"
 WARMUP="${BENCH_WARMUP:-3}"
 BATCHES="${BENCH_BATCHES:-10}"
@@ -42,26 +36,12 @@ TIMEOUT="${BENCH_TIMEOUT:-240}"
 ACCESS_KEY_ID="AKIABERTHBENCH000002"
 SECRET_ACCESS_KEY="berthBenchSecretKey0000000000000000000002"
 
-# Short: the engine's unix sockets live under it.
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/berth-launch.XXXXXX")"
 ENGINE="$WORK/engine"
 BERTH_PID=""
-CLIENT_PID=""
 JFR_ON=""
 DOCKER_HOST=""
 BERTH_STARTED=""
 
-stop() { # stop PID [SECONDS]: SIGTERM, then SIGKILL after SECONDS (10)
-  local pid="$1" tenths=$((${2:-10} * 10)) i
-  [ -n "$pid" ] || return 0
-  kill "$pid" 2>/dev/null || return 0
-  for i in $(seq "$tenths"); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
 engine_docker() { DOCKER_HOST="$DOCKER_HOST" docker "$@"; }
 engine_answers() { [ -n "$DOCKER_HOST" ] && engine_docker info >/dev/null 2>&1; }
 quiet_engine() { # until our engine's containers stop changing (Berth's sandbox pool refills done), <= 15 s
@@ -141,33 +121,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-fail_with_log() { # fail_with_log MESSAGE LOGFILE
-  echo "bench: $1; last lines of $(basename "$2"):" >&2
-  tail -n 40 "$2" >&2 || true
-  exit 1
-}
-
 [ "$(id -u)" = 0 ] || { echo "bench: run as root (a private dockerd, Berth's cgroup envelopes)" >&2; exit 1; }
 command -v docker >/dev/null 2>&1 || { echo "bench: the docker CLI is needed (bin/test-images uses it)" >&2; exit 1; }
-
-# 1. The jar (bin/berth builds it when missing or stale), copied so that a rebuild meanwhile does not
-#    change it under the running Berth; and the test classpath (EcsClient, docker-java).
-if [ -n "${BENCH_JAR:-}" ]; then
-  cp "$BENCH_JAR" "$WORK/berth.jar"
-  echo "bench: JDK $JAVA_HOME; Berth from $BENCH_JAR as it is" >&2
-else
-  echo "bench: JDK $JAVA_HOME; building Berth if needed" >&2
-  "$ROOT/bin/berth" version >"$WORK/version.txt" 2>"$WORK/build.log" \
-    || fail_with_log "building Berth failed" "$WORK/build.log"
-  cp "$ROOT/target/berth.jar" "$WORK/berth.jar"
-fi
-"$JAVA_HOME/bin/java" -jar "$WORK/berth.jar" version >"$WORK/version.txt" 2>>"$WORK/build.log" \
-  || fail_with_log "Berth does not run" "$WORK/build.log"
-if ! (cd "$ROOT" && mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt") \
-    >"$WORK/mvn.log" 2>&1; then
-  (cd "$ROOT" && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt") \
-    >"$WORK/mvn.log" 2>&1 || fail_with_log "resolving the test classpath failed" "$WORK/mvn.log"
-fi
 
 # 2. A private Docker engine of our own (never one named by DOCKER_HOST), with busybox:latest.
 echo "bench: starting a private Docker engine under $ENGINE" >&2
@@ -220,10 +175,7 @@ fi
 
 # 4. The load, in the background so that a signal to this script is handled at once (see cleanup).
 VERSIONS="$(tr -d '\n' <"$WORK/version.txt"), Docker Engine $ENGINE_VERSION"
-CPU_MODEL="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
-timeout -k 10 "$TIMEOUT" java --source 21 \
-  -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -Dslf4j.internal.verbosity=WARN \
-  -cp "$(cat "$WORK/classpath.txt")" "$ROOT/bench/LaunchBench.java" \
+timeout -k 10 "$TIMEOUT" "${CLIENT[@]}" launch \
   --endpoint "$ENDPOINT" --access-key-id "$ACCESS_KEY_ID" --secret-access-key "$SECRET_ACCESS_KEY" \
   --region us-east-1 --docker-host "$DOCKER_HOST" \
   --tasks "$TASKS" --warmup "$WARMUP" --poll-ms "${BENCH_POLL_MS:-0}" \
@@ -244,4 +196,3 @@ if [ "$status" -ne 0 ]; then
   echo "bench: the load client failed (exit $status); last lines of berth.log:" >&2
   tail -n 20 "$WORK/berth.log" >&2 || true
 fi
-exit "$status"

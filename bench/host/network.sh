@@ -1,11 +1,13 @@
-#!/usr/bin/env bash
+# Sourced by bench/run for `bench/run network` (it provides JAVA_HOME, WORK, the jar in $WORK/berth.jar,
+# stop, fail_with_log and the client command CLIENT); this part prepares the host and cleans up.
+#
 # Benchmark of the per-task network set-up: how much Berth's awsvpc wiring (a veth pair into the
 # task's namespace with its address, an iptables firewall from its security groups) adds to
 # RunTask -> RUNNING, against the same launches with no network set-up as baseline, in one run.
 # Starts a private Docker engine (bin/docker-engine) with busybox:latest (bin/test-images) and TWO
 # Berths on it from the same jar: one `--task-network on`, the baseline `--task-network off`
 # (addresses in the API only), each with its own data dir and free port; runs the load client
-# bench/NetworkBench.java (AWS SDK for Java v2 EcsClient + Ec2Client, docker-java), which gives each
+# io.berth.bench.NetworkBench (AWS SDK for Java v2 EcsClient + Ec2Client, docker-java), which gives each
 # Berth its own VPC, subnet and security group and launches on both, interleaved; prints a table;
 # then stops every task, both Berths and the engine and removes what they left (containers, cgroup
 # envelopes, the on Berth's bridges and task interfaces), also on Ctrl-C.
@@ -26,14 +28,6 @@
 # iptables and util-linux (nsenter). All traffic stays on this host (loopback and Berth's bridge).
 # Exit status: 0 when every launch reached RUNNING and the wiring checks passed; the target is
 # printed, not asserted.
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-. "$ROOT/bin/lib.sh"
-JAVA_HOME="$(find_jdk)"
-export JAVA_HOME
-export PATH="$JAVA_HOME/bin:$PATH"
-
 TASKS="${BENCH_TASKS:-20}"
 WARMUP="${BENCH_WARMUP:-3}"
 ANCHOR="${BENCH_ANCHOR:-1}"
@@ -42,26 +36,12 @@ TIMEOUT="${BENCH_TIMEOUT:-300}"
 ACCESS_KEY_ID="AKIABERTHBENCH000003"
 SECRET_ACCESS_KEY="berthBenchSecretKey0000000000000000000003"
 
-# Short: the engine's unix sockets live under it.
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/berth-net.XXXXXX")"
 ENGINE="$WORK/engine"
 ON_PID=""
 OFF_PID=""
-CLIENT_PID=""
 DOCKER_HOST=""
 BERTH_STARTED=""
 
-stop() { # stop PID [SECONDS]: SIGTERM, then SIGKILL after SECONDS (10)
-  local pid="$1" tenths=$((${2:-10} * 10)) i
-  [ -n "$pid" ] || return 0
-  kill "$pid" 2>/dev/null || return 0
-  for i in $(seq "$tenths"); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
 engine_docker() { DOCKER_HOST="$DOCKER_HOST" docker "$@"; }
 engine_answers() { [ -n "$DOCKER_HOST" ] && engine_docker info >/dev/null 2>&1; }
 quiet_engine() { # until our engine's containers stop changing (the sandbox pools' refills done), <= 15 s
@@ -160,12 +140,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-fail_with_log() { # fail_with_log MESSAGE LOGFILE
-  echo "bench: $1; last lines of $(basename "$2"):" >&2
-  tail -n 40 "$2" >&2 || true
-  exit 1
-}
-
 [ "$(id -u)" = 0 ] || { echo "bench: run as root (a private dockerd, cgroup envelopes, the task network)" >&2; exit 1; }
 for tool in docker ip nsenter iptables-restore iptables-save; do
   command -v "$tool" >/dev/null 2>&1 || { echo "bench: the '$tool' command is needed" >&2; exit 1; }
@@ -179,25 +153,6 @@ if [ -z "$CIDR" ]; then
     if ! grep -q "^10\.$n\." <<<"$routes"; then CIDR="10.$n.0.0/16"; break; fi
   done
   [ -n "$CIDR" ] || { echo "bench: no free 10.N.0.0/16 (N 200..250) on this host; set BENCH_CIDR" >&2; exit 1; }
-fi
-
-# 1. The jar (bin/berth builds it when missing or stale), copied so that a rebuild meanwhile does not
-#    change it under the running Berths; and the test classpath (EcsClient, Ec2Client, docker-java).
-if [ -n "${BENCH_JAR:-}" ]; then
-  cp "$BENCH_JAR" "$WORK/berth.jar"
-  echo "bench: JDK $JAVA_HOME; Berth from $BENCH_JAR as it is" >&2
-else
-  echo "bench: JDK $JAVA_HOME; building Berth if needed" >&2
-  "$ROOT/bin/berth" version >"$WORK/version.txt" 2>"$WORK/build.log" \
-    || fail_with_log "building Berth failed" "$WORK/build.log"
-  cp "$ROOT/target/berth.jar" "$WORK/berth.jar"
-fi
-"$JAVA_HOME/bin/java" -jar "$WORK/berth.jar" version >"$WORK/version.txt" 2>>"$WORK/build.log" \
-  || fail_with_log "Berth does not run" "$WORK/build.log"
-if ! (cd "$ROOT" && mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt") \
-    >"$WORK/mvn.log" 2>&1; then
-  (cd "$ROOT" && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt") \
-    >"$WORK/mvn.log" 2>&1 || fail_with_log "resolving the test classpath failed" "$WORK/mvn.log"
 fi
 
 # 2. A private Docker engine of our own (never one named by DOCKER_HOST), with busybox:latest.
@@ -246,10 +201,7 @@ echo "bench: Berth on (pid $ON_PID) at $ON_ENDPOINT, Berth off (pid $OFF_PID) at
 
 # 4. The load, in the background so that a signal to this script is handled at once (see cleanup).
 VERSIONS="$(tr -d '\n' <"$WORK/version.txt"), Docker Engine $ENGINE_VERSION, $(iptables --version 2>/dev/null || echo iptables ?)"
-CPU_MODEL="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
-timeout -k 10 "$TIMEOUT" java --source 21 \
-  -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -Dslf4j.internal.verbosity=WARN \
-  -cp "$(cat "$WORK/classpath.txt")" "$ROOT/bench/NetworkBench.java" \
+timeout -k 10 "$TIMEOUT" "${CLIENT[@]}" network \
   --on-endpoint "$ON_ENDPOINT" --off-endpoint "$OFF_ENDPOINT" \
   --access-key-id "$ACCESS_KEY_ID" --secret-access-key "$SECRET_ACCESS_KEY" --region us-east-1 \
   --docker-host "$DOCKER_HOST" --cidr "$CIDR" --vpc-file "$WORK/on-vpcs.txt" --task-file "$WORK/on-tasks.txt" \
@@ -264,4 +216,3 @@ if [ "$status" -ne 0 ]; then
   echo "bench: the load client failed (exit $status); last lines of on.log:" >&2
   tail -n 20 "$WORK/on.log" >&2 || true
 fi
-exit "$status"

@@ -1,0 +1,4 @@
+package io.berth.ecs.model;
+
+public record DeploymentCircuitBreaker(Boolean enable, Boolean rollback) {
+}

@@ -1,0 +1,4 @@
+package io.berth.ecs.model;
+
+public record LoadBalancer(String targetGroupArn, String loadBalancerName, String containerName, Integer containerPort) {
+}
