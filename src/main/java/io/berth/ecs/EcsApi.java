@@ -5,31 +5,31 @@ import io.berth.ecs.model.CreateCapacityProviderRequest;
 import io.berth.ecs.model.CreateClusterRequest;
 import io.berth.ecs.model.DeleteAccountSettingRequest;
 import io.berth.ecs.model.DeleteCapacityProviderRequest;
-import io.berth.ecs.model.DescribeCapacityProvidersRequest;
-import io.berth.ecs.model.DescribeContainerInstancesRequest;
-import io.berth.ecs.model.ListAccountSettingsRequest;
-import io.berth.ecs.model.ListContainerInstancesRequest;
-import io.berth.ecs.model.PutAccountSettingDefaultRequest;
-import io.berth.ecs.model.PutAccountSettingRequest;
-import io.berth.ecs.model.PutClusterCapacityProvidersRequest;
-import io.berth.ecs.model.UpdateCapacityProviderRequest;
-import io.berth.ecs.model.DescribeTasksRequest;
-import io.berth.ecs.model.ListTasksRequest;
-import io.berth.ecs.model.RunTaskRequest;
-import io.berth.ecs.model.StartTaskRequest;
-import io.berth.ecs.model.StopTaskRequest;
 import io.berth.ecs.model.DeleteClusterRequest;
 import io.berth.ecs.model.DeleteTaskDefinitionsRequest;
 import io.berth.ecs.model.DeregisterTaskDefinitionRequest;
+import io.berth.ecs.model.DescribeCapacityProvidersRequest;
 import io.berth.ecs.model.DescribeClustersRequest;
+import io.berth.ecs.model.DescribeContainerInstancesRequest;
 import io.berth.ecs.model.DescribeTaskDefinitionRequest;
+import io.berth.ecs.model.DescribeTasksRequest;
+import io.berth.ecs.model.ListAccountSettingsRequest;
 import io.berth.ecs.model.ListClustersRequest;
+import io.berth.ecs.model.ListContainerInstancesRequest;
 import io.berth.ecs.model.ListTagsForResourceRequest;
 import io.berth.ecs.model.ListTaskDefinitionFamiliesRequest;
 import io.berth.ecs.model.ListTaskDefinitionsRequest;
+import io.berth.ecs.model.ListTasksRequest;
+import io.berth.ecs.model.PutAccountSettingDefaultRequest;
+import io.berth.ecs.model.PutAccountSettingRequest;
+import io.berth.ecs.model.PutClusterCapacityProvidersRequest;
 import io.berth.ecs.model.RegisterTaskDefinitionRequest;
+import io.berth.ecs.model.RunTaskRequest;
+import io.berth.ecs.model.StartTaskRequest;
+import io.berth.ecs.model.StopTaskRequest;
 import io.berth.ecs.model.TagResourceRequest;
 import io.berth.ecs.model.UntagResourceRequest;
+import io.berth.ecs.model.UpdateCapacityProviderRequest;
 import io.berth.ecs.model.UpdateClusterRequest;
 import io.berth.ecs.model.UpdateClusterSettingsRequest;
 import io.berth.edge.Operation;
@@ -187,7 +187,7 @@ public final class EcsApi {
         if (ref == null || ref.startsWith("arn:")) {
             return String.valueOf(ref);
         }
-        return EcsArns.prefix(context) + "task-definition/" + ref + (ref.contains(":") ? "" : ":*");
+        return EcsArns.of(context, "task-definition/" + ref + (ref.contains(":") ? "" : ":*"));
     }
 
     private static String taskArn(RequestContext context, String cluster, String ref) {
@@ -196,7 +196,7 @@ public final class EcsApi {
         }
         String clusterName = cluster == null || cluster.isEmpty() ? Clusters.DEFAULT
                 : cluster.substring(cluster.lastIndexOf('/') + 1);
-        return EcsArns.prefix(context) + "task/" + clusterName + "/" + ref;
+        return EcsArns.of(context, "task/" + clusterName + "/" + ref);
     }
 
     /** The ARN IAM sees for a capacity provider reference (a name or an ARN). */
