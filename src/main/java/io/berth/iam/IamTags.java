@@ -1,6 +1,8 @@
 package io.berth.iam;
 
 import io.berth.iam.model.IamShapes.Tag;
+import io.berth.iam.model.UserMessages.TagsResult;
+import io.berth.kit.PageTokens.Page;
 import io.berth.kit.TagPolicy;
 import io.berth.store.StoredTag;
 
@@ -65,8 +67,14 @@ final class IamTags {
         return List.copyOf(out);
     }
 
+    /** One page of an entity's tags, as ListUserTags, ListRoleTags and ListPolicyTags answer. */
+    static TagsResult page(List<StoredTag> tags, String marker, Integer maxItems) {
+        Page<StoredTag> page = IamPaging.slice(tags, IamTags::pageKey, marker, maxItems);
+        return new TagsResult(wire(page.items()), page.truncated(), page.nextToken());
+    }
+
     /** The sort key a tag list is paged by. */
-    static String pageKey(StoredTag tag) {
+    private static String pageKey(StoredTag tag) {
         return "%03d".formatted(tag.key().length()) + tag.key();
     }
 

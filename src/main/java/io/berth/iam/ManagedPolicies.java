@@ -146,8 +146,7 @@ final class ManagedPolicies {
         String account = context.accountId();
         List<StoredTag> tags = iam.read(documents -> require(documents, account, request.policyArn(),
                 () -> IamErrors.policyNotFound(request.policyArn())).tags());
-        Page<StoredTag> page = IamPaging.slice(tags, IamTags::pageKey, request.marker(), request.maxItems());
-        return new TagsResult(IamTags.wire(page.items()), page.truncated(), page.nextToken());
+        return IamTags.page(tags, request.marker(), request.maxItems());
     }
 
     /** The policy with its use counts, which are derived from the use index rather than kept. */

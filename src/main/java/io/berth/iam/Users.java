@@ -165,8 +165,7 @@ final class Users {
                 .maxItems(request.maxItems()).done();
         String account = context.accountId();
         List<StoredTag> tags = iam.read(documents -> require(documents, account, request.userName()).tags());
-        Page<StoredTag> page = IamPaging.slice(tags, IamTags::pageKey, request.marker(), request.maxItems());
-        return new TagsResult(IamTags.wire(page.items()), page.truncated(), page.nextToken());
+        return IamTags.page(tags, request.marker(), request.maxItems());
     }
 
     NoResult putUserPermissionsBoundary(RequestContext context, PutUserPermissionsBoundaryRequest request) {
