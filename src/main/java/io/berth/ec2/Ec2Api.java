@@ -33,13 +33,13 @@ import io.berth.kit.Scope;
 import io.berth.kit.ServiceContext;
 import io.berth.store.Store;
 
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * The EC2 API (Query protocol, version 2016-11-15) as far as awsvpc networking needs it: regions

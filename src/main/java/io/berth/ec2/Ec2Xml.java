@@ -3,12 +3,12 @@ package io.berth.ec2;
 import io.berth.edge.query.QueryXml;
 import io.berth.store.StoredTag;
 
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /** Writing EC2's response XML: lowerCamel elements, lists as {@code <nameSet><item>…</item></nameSet>}. */
 final class Ec2Xml {
