@@ -31,14 +31,6 @@ class ArchitectureTest {
             "io.berth.ec2.Networks", "io.berth.ec2.ResolvedNetwork", "io.berth.ec2.Eni", "io.berth.ec2.SecurityGroupView",
             "io.berth.iam.TaskRoleSessions", "io.berth.iam.StsSession");
 
-    /**
-     * Wire shapes stored documents still embed, frozen as found: EC2's and IAM's resource tags
-     * (and an interface's security groups) are kept as the Query records that carry them.
-     */
-    private static final Set<String> FROZEN_STORED_WIRE_TYPES = Set.of(
-            "io.berth.ec2.Ec2Messages$Tag", "io.berth.ec2.Ec2Messages$GroupIdentifier",
-            "io.berth.iam.model.IamShapes$Tag");
-
     /** The classes holding a service's wire records, named as Ec2Messages or IamShapes are. */
     private static final Pattern WIRE_SHAPE_HOLDER = Pattern.compile(".*\\.[A-Za-z0-9]+(Requests|Responses|Messages|Shapes)");
 
@@ -105,8 +97,7 @@ class ArchitectureTest {
         for (String service : SERVICES) {
             List<String> others = SERVICES.stream().filter(s -> !s.equals(service)).toList();
             noClasses().that(storedDocuments()).and().resideInAPackage("io.berth." + service + "..")
-                    .should().dependOnClassesThat(wireShapes().or(resideInAnyPackage(servicePackages(others)))
-                            .and(notNamed(FROZEN_STORED_WIRE_TYPES)))
+                    .should().dependOnClassesThat(wireShapes().or(resideInAnyPackage(servicePackages(others))))
                     .check(classes);
         }
     }

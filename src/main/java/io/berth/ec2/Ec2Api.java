@@ -29,6 +29,7 @@ import io.berth.edge.ResourceResolver;
 import io.berth.edge.ServiceDefinition;
 import io.berth.edge.ServiceModule;
 import io.berth.edge.query.QueryRecords;
+import io.berth.kit.Scope;
 import io.berth.kit.ServiceContext;
 import io.berth.store.Store;
 
@@ -248,11 +249,9 @@ public final class Ec2Api {
 
     /** An EC2 resource ARN; a null id (a resource yet to be made, or named otherwise) is every one of its type. */
     private static String arn(RequestContext context, String type, String id) {
-        return "arn:aws:ec2:" + context.region() + ":" + context.accountId() + ":" + type + "/"
-                + (id == null ? "*" : id);
+        return Scope.of(context).arn("ec2", type + "/" + (id == null ? "*" : id)).toString();
     }
 
-    /** The ARNs of resources named by id; every resource ("*") when none is named, which the handler refuses. */
     /** An ENI's resources and those of the security groups it is given. */
     private static List<String> withGroups(RequestContext context, List<String> groupIds, String... resources) {
         List<String> all = new ArrayList<>(List.of(resources));
@@ -260,6 +259,7 @@ public final class Ec2Api {
         return all;
     }
 
+    /** The ARNs of resources named by id; every resource ("*") when none is named, which the handler refuses. */
     private static List<String> arns(RequestContext context, List<String> ids) {
         if (ids.isEmpty()) {
             return List.of("*");

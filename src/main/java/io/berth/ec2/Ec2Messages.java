@@ -1,5 +1,7 @@
 package io.berth.ec2;
 
+import io.berth.store.StoredTag;
+
 import java.util.List;
 
 /**
@@ -26,9 +28,6 @@ final class Ec2Messages {
     }
 
     record UserIdGroupPair(String groupId, String groupName, String userId, String description) {
-    }
-
-    record GroupIdentifier(String groupId, String groupName) {
     }
 
     record Ipv6Range(String cidrIpv6, String description) {
@@ -121,7 +120,7 @@ final class Ec2Messages {
                                       List<TagSpecification> tagSpecifications) {
     }
 
-    record CreateSecurityGroupResult(String groupId, List<Tag> tags) {
+    record CreateSecurityGroupResult(String groupId, List<StoredTag> tags) {
     }
 
     record DescribeSecurityGroupsRequest(List<String> groupIds, List<String> groupNames, List<Filter> filters,

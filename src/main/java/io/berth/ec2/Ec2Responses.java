@@ -3,7 +3,6 @@ package io.berth.ec2;
 import io.berth.ec2.Ec2Messages.AuthorizeResult;
 import io.berth.ec2.Ec2Messages.CreateNetworkInterfaceResult;
 import io.berth.ec2.Ec2Messages.CreateSecurityGroupResult;
-import io.berth.ec2.Ec2Messages.GroupIdentifier;
 import io.berth.ec2.Ec2Messages.IpPermission;
 import io.berth.ec2.Ec2Messages.IpRange;
 import io.berth.ec2.Ec2Messages.NetworkInterfaceAttributeResult;
@@ -17,9 +16,9 @@ import io.berth.ec2.Ec2Messages.UserIdGroupPair;
 import io.berth.ec2.Ec2Messages.VpcAttributeResult;
 import io.berth.ec2.Ec2Xml.Writer;
 
+import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.util.List;
 
 import static io.berth.ec2.Ec2Xml.element;
 import static io.berth.ec2.Ec2Xml.set;
@@ -298,7 +297,7 @@ final class Ec2Responses {
         }
     }
 
-    private static void group(GroupIdentifier group, XMLStreamWriter xml) throws XMLStreamException {
+    private static void group(StoredInterface.Group group, XMLStreamWriter xml) throws XMLStreamException {
         element(xml, "groupId", group.groupId());
         element(xml, "groupName", group.groupName());
     }

@@ -1,7 +1,7 @@
 package io.berth.ec2;
 
-import io.berth.ec2.Ec2Messages.Tag;
 import io.berth.edge.query.QueryXml;
+import io.berth.store.StoredTag;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -55,13 +55,13 @@ final class Ec2Xml {
     }
 
     /** A resource's {@code tagSet}, which EC2 leaves out when there are no tags. */
-    static void tagSet(XMLStreamWriter xml, List<Tag> tags) throws XMLStreamException {
+    static void tagSet(XMLStreamWriter xml, List<StoredTag> tags) throws XMLStreamException {
         if (!tags.isEmpty()) {
             set(xml, "tagSet", tags, Ec2Xml::tag);
         }
     }
 
-    private static void tag(Tag tag, XMLStreamWriter xml) throws XMLStreamException {
+    private static void tag(StoredTag tag, XMLStreamWriter xml) throws XMLStreamException {
         element(xml, "key", tag.key());
         element(xml, "value", tag.value());
     }

@@ -1,7 +1,7 @@
 package io.berth.ec2;
 
 import io.berth.ec2.Ec2Messages.Filter;
-import io.berth.ec2.Ec2Messages.Tag;
+import io.berth.store.StoredTag;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +24,9 @@ final class Filters<T> {
     private static final String TAG_PREFIX = "tag:";
 
     private final Map<String, Function<T, List<String>>> fields;
-    private final Function<T, List<Tag>> tags;
+    private final Function<T, List<StoredTag>> tags;
 
-    private Filters(Map<String, Function<T, List<String>>> fields, Function<T, List<Tag>> tags) {
+    private Filters(Map<String, Function<T, List<String>>> fields, Function<T, List<StoredTag>> tags) {
         this.fields = Map.copyOf(fields);
         this.tags = tags;
     }
@@ -37,7 +37,7 @@ final class Filters<T> {
 
     static final class Builder<T> {
         private final Map<String, Function<T, List<String>>> fields = new LinkedHashMap<>();
-        private Function<T, List<Tag>> tags;
+        private Function<T, List<StoredTag>> tags;
 
         /** A filter on one value; a null value matches nothing. */
         Builder<T> field(String name, Function<T, String> value) {
@@ -80,10 +80,10 @@ final class Filters<T> {
         }
 
         /** The resource's tags, for {@code tag:KEY}, {@code tag-key} and {@code tag-value}. */
-        Builder<T> tags(Function<T, List<Tag>> resourceTags) {
+        Builder<T> tags(Function<T, List<StoredTag>> resourceTags) {
             this.tags = resourceTags;
-            fields("tag-key", t -> resourceTags.apply(t).stream().map(Tag::key).toList());
-            return fields("tag-value", t -> resourceTags.apply(t).stream().map(Tag::value).toList());
+            fields("tag-key", t -> resourceTags.apply(t).stream().map(StoredTag::key).toList());
+            return fields("tag-value", t -> resourceTags.apply(t).stream().map(StoredTag::value).toList());
         }
 
         Filters<T> build() {

@@ -5,14 +5,13 @@ import io.berth.ec2.Ec2Messages.CreateNetworkInterfaceResult;
 import io.berth.ec2.Ec2Messages.DeleteNetworkInterfaceRequest;
 import io.berth.ec2.Ec2Messages.DescribeNetworkInterfaceAttributeRequest;
 import io.berth.ec2.Ec2Messages.DescribeRequest;
-import io.berth.ec2.Ec2Messages.GroupIdentifier;
 import io.berth.ec2.Ec2Messages.ModifyNetworkInterfaceAttributeRequest;
 import io.berth.ec2.Ec2Messages.NetworkInterfaceAttributeResult;
 import io.berth.ec2.Ec2Messages.Page;
 import io.berth.ec2.Ec2Messages.Return;
-import io.berth.ec2.Ec2Messages.Tag;
 import io.berth.ec2.StoredInterface.ClientToken;
 import io.berth.edge.RequestContext;
+import io.berth.store.StoredTag;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,7 +45,7 @@ final class NetworkInterfaces {
             .field("subnet-id", StoredInterface::subnetId)
             .field("vpc-id", StoredInterface::vpcId)
             .fields("group-id", StoredInterface::groupIds)
-            .fields("group-name", i -> i.groups().stream().map(GroupIdentifier::groupName).toList())
+            .fields("group-name", i -> i.groups().stream().map(StoredInterface.Group::groupName).toList())
             .field("description", StoredInterface::description)
             .field("status", StoredInterface::status)
             .field("availability-zone", StoredInterface::availabilityZone)
@@ -98,7 +97,7 @@ final class NetworkInterfaces {
             throw Ec2Errors.invalidParameterValue("Value (" + request.interfaceType()
                     + ") for parameter interfaceType is invalid. Berth creates network interfaces of type interface.");
         }
-        List<Tag> tags = Tags.fromSpecifications(request.tagSpecifications(),
+        List<StoredTag> tags = Tags.fromSpecifications(request.tagSpecifications(),
                 Ec2Kind.NETWORK_INTERFACE.resourceType());
         ClientToken token = request.clientToken() == null ? null
                 : new ClientToken(request.clientToken(), fingerprint(request));
@@ -117,7 +116,7 @@ final class NetworkInterfaces {
                 }
             }
             StoredSubnet subnet = ec2.subnet(request.subnetId());
-            List<GroupIdentifier> groups = groups(ec2, request.groupIds(), subnet);
+            List<StoredInterface.Group> groups = groups(ec2, request.groupIds(), subnet);
             String address;
             try {
                 address = requestedAddress != null ? SubnetAddresses.requested(subnet, requestedAddress, existing)
@@ -246,7 +245,7 @@ final class NetworkInterfaces {
     }
 
     /** The groups an interface in {@code subnet} is to have: those named, in order, else its VPC's default group. */
-    private static List<GroupIdentifier> groups(Ec2Documents ec2, List<String> groupIds, StoredSubnet subnet) {
+    private static List<StoredInterface.Group> groups(Ec2Documents ec2, List<String> groupIds, StoredSubnet subnet) {
         List<StoredSecurityGroup> groups = new ArrayList<>();
         if (groupIds.isEmpty()) {
             ec2.all(Ec2Kind.SECURITY_GROUP).stream()
@@ -265,7 +264,7 @@ final class NetworkInterfaces {
             throw Ec2Errors.error("SecurityGroupsPerInterfaceLimitExceeded",
                     "The maximum number of security groups per interface has been reached.");
         }
-        return groups.stream().map(g -> new GroupIdentifier(g.groupId(), g.groupName())).toList();
+        return groups.stream().map(StoredInterface.Group::of).toList();
     }
 
     private static String checkedId(String id) {

@@ -1,6 +1,5 @@
 package io.berth.ec2;
 
-import io.berth.ec2.Ec2Messages.GroupIdentifier;
 import io.berth.ec2.Ec2Messages.IpPermission;
 import io.berth.ec2.Ec2Messages.IpRange;
 import io.berth.ec2.Ec2Messages.UserIdGroupPair;
@@ -89,7 +88,7 @@ public final class Networks {
             StoredInterface eni = new StoredInterface(ids.next("eni"), accountId, subnet.subnetId(), vpc.vpcId(),
                     subnet.availabilityZone(), address, SubnetAddresses.dnsName(region, address),
                     SubnetAddresses.newMacAddress(ids, existing),
-                    groups.stream().map(g -> new GroupIdentifier(g.groupId(), g.groupName())).toList(),
+                    groups.stream().map(StoredInterface.Group::of).toList(),
                     description != null ? description
                             : new Scope(accountId, region).arn("ecs", "attachment/" + ecsAttachmentId).toString(),
                     ids.next(TASK_ATTACHMENT_PREFIX), state.clock().instant(), ecsAttachmentId, taskArn, true, null,

@@ -12,12 +12,12 @@ import io.berth.ec2.Ec2Messages.SecurityGroupRule;
 import io.berth.ec2.Ec2Messages.SecurityGroupRuleRequest;
 import io.berth.ec2.Ec2Messages.SecurityGroupRuleUpdate;
 import io.berth.ec2.Ec2Messages.SecurityGroupRulesRequest;
-import io.berth.ec2.Ec2Messages.Tag;
 import io.berth.ec2.Ec2Messages.UserIdGroupPair;
 import io.berth.ec2.Permissions.Candidate;
 import io.berth.ec2.StoredRule.RuleKey;
 import io.berth.edge.RequestContext;
 import io.berth.kit.PageTokens;
+import io.berth.store.StoredTag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,7 +57,7 @@ final class SecurityGroupRules {
             throw Ec2Errors.invalidParameterValue(
                     "Berth's security groups take IPv4 CIDRs and security groups as peers, not IPv6 ranges or prefix lists.");
         }
-        List<Tag> tags = Tags.fromSpecifications(request.tagSpecifications(), RULE_TYPE);
+        List<StoredTag> tags = Tags.fromSpecifications(request.tagSpecifications(), RULE_TYPE);
         return state.write(context.accountId(), context.region(), ec2 -> {
             StoredSecurityGroup group = SecurityGroups.resolve(ec2, request.group());
             List<Candidate> candidates = Permissions.candidates(request.ipPermissions(), egress,

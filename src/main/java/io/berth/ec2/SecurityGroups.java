@@ -9,8 +9,8 @@ import io.berth.ec2.Ec2Messages.Filter;
 import io.berth.ec2.Ec2Messages.GroupReference;
 import io.berth.ec2.Ec2Messages.Page;
 import io.berth.ec2.Ec2Messages.Return;
-import io.berth.ec2.Ec2Messages.Tag;
 import io.berth.edge.RequestContext;
+import io.berth.store.StoredTag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +82,7 @@ final class SecurityGroups {
         if (request.groupName().equals(StoredSecurityGroup.DEFAULT_NAME)) {
             throw Ec2Errors.error("InvalidGroup.Reserved", "The security group 'default' is reserved");
         }
-        List<Tag> tags = Tags.fromSpecifications(request.tagSpecifications(),
+        List<StoredTag> tags = Tags.fromSpecifications(request.tagSpecifications(),
                 Ec2Kind.SECURITY_GROUP.resourceType());
         return state.write(context.accountId(), context.region(), ec2 -> {
             String vpcId = request.vpcId() != null ? ec2.vpc(request.vpcId()).vpcId() : ec2.defaultVpcId();

@@ -1,7 +1,6 @@
 package io.berth.ec2;
 
-import io.berth.ec2.Ec2Messages.GroupIdentifier;
-import io.berth.ec2.Ec2Messages.Tag;
+import io.berth.store.StoredTag;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +15,9 @@ import java.util.List;
  */
 record StoredInterface(String networkInterfaceId, String ownerId, String subnetId, String vpcId,
                        String availabilityZone, String privateIpAddress, String privateDnsName, String macAddress,
-                       List<GroupIdentifier> groups, String description, String attachmentId, Instant attachTime,
+                       List<Group> groups, String description, String attachmentId, Instant attachTime,
                        String ecsAttachmentId, String taskArn, Boolean sourceDestCheck, ClientToken clientToken,
-                       List<Tag> tags) implements Tagged<StoredInterface> {
+                       List<StoredTag> tags) implements Tagged<StoredInterface> {
 
     static final String INTERFACE_TYPE = "interface";
     static final String ATTACHMENT_STATUS = "attached";
@@ -37,6 +36,13 @@ record StoredInterface(String networkInterfaceId, String ownerId, String subnetI
         }
     }
 
+    /** A security group the interface is in, with its name as it was when it joined. */
+    record Group(String groupId, String groupName) {
+        static Group of(StoredSecurityGroup group) {
+            return new Group(group.groupId(), group.groupName());
+        }
+    }
+
     /** A CreateNetworkInterface token and what the request that used it asked for. */
     record ClientToken(String token, String request) {
     }
@@ -47,13 +53,13 @@ record StoredInterface(String networkInterfaceId, String ownerId, String subnetI
     }
 
     @Override
-    public StoredInterface withTags(List<Tag> newTags) {
+    public StoredInterface withTags(List<StoredTag> newTags) {
         return new StoredInterface(networkInterfaceId, ownerId, subnetId, vpcId, availabilityZone, privateIpAddress,
                 privateDnsName, macAddress, groups, description, attachmentId, attachTime, ecsAttachmentId, taskArn,
                 sourceDestCheck, clientToken, newTags);
     }
 
-    StoredInterface withGroups(List<GroupIdentifier> newGroups) {
+    StoredInterface withGroups(List<Group> newGroups) {
         return new StoredInterface(networkInterfaceId, ownerId, subnetId, vpcId, availabilityZone, privateIpAddress,
                 privateDnsName, macAddress, newGroups, description, attachmentId, attachTime, ecsAttachmentId, taskArn,
                 sourceDestCheck, clientToken, tags);
@@ -86,6 +92,6 @@ record StoredInterface(String networkInterfaceId, String ownerId, String subnetI
     }
 
     List<String> groupIds() {
-        return groups.stream().map(GroupIdentifier::groupId).toList();
+        return groups.stream().map(Group::groupId).toList();
     }
 }

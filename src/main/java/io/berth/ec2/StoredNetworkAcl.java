@@ -1,6 +1,6 @@
 package io.berth.ec2;
 
-import io.berth.ec2.Ec2Messages.Tag;
+import io.berth.store.StoredTag;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * is associated with it from its creation until its deletion.
  */
 record StoredNetworkAcl(String networkAclId, String ownerId, String vpcId, boolean defaultAcl, List<Entry> entries,
-                        List<Association> associations, List<Tag> tags) implements Tagged<StoredNetworkAcl> {
+                        List<Association> associations, List<StoredTag> tags) implements Tagged<StoredNetworkAcl> {
 
     /** A numbered rule for one direction; Berth's are the default ACL's, for every protocol and port. */
     record Entry(int ruleNumber, String protocol, String ruleAction, boolean egress, String cidrBlock) {
@@ -25,7 +25,7 @@ record StoredNetworkAcl(String networkAclId, String ownerId, String vpcId, boole
     }
 
     @Override
-    public StoredNetworkAcl withTags(List<Tag> newTags) {
+    public StoredNetworkAcl withTags(List<StoredTag> newTags) {
         return new StoredNetworkAcl(networkAclId, ownerId, vpcId, defaultAcl, entries, associations, newTags);
     }
 

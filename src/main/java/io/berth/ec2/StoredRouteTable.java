@@ -1,6 +1,6 @@
 package io.berth.ec2;
 
-import io.berth.ec2.Ec2Messages.Tag;
+import io.berth.store.StoredTag;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * VPC's CIDR; subnets without an association of their own use it implicitly, as in EC2.
  */
 record StoredRouteTable(String routeTableId, String ownerId, String vpcId, List<Route> routes,
-                        List<Association> associations, List<Tag> tags) implements Tagged<StoredRouteTable> {
+                        List<Association> associations, List<StoredTag> tags) implements Tagged<StoredRouteTable> {
 
     /** The gateway of the route every VPC has to its own CIDR. */
     static final String LOCAL_GATEWAY = "local";
@@ -29,7 +29,7 @@ record StoredRouteTable(String routeTableId, String ownerId, String vpcId, List<
     }
 
     @Override
-    public StoredRouteTable withTags(List<Tag> newTags) {
+    public StoredRouteTable withTags(List<StoredTag> newTags) {
         return new StoredRouteTable(routeTableId, ownerId, vpcId, routes, associations, newTags);
     }
 

@@ -1,6 +1,6 @@
 package io.berth.ec2;
 
-import io.berth.ec2.Ec2Messages.Tag;
+import io.berth.store.StoredTag;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * IPv4 CIDR or a security group.
  */
 record StoredRule(String securityGroupRuleId, boolean egress, String ipProtocol, Integer fromPort, Integer toPort,
-                  String cidrIpv4, String referencedGroupId, String description, List<Tag> tags)
+                  String cidrIpv4, String referencedGroupId, String description, List<StoredTag> tags)
         implements Tagged<StoredRule> {
 
     @Override
@@ -19,7 +19,7 @@ record StoredRule(String securityGroupRuleId, boolean egress, String ipProtocol,
     }
 
     @Override
-    public StoredRule withTags(List<Tag> newTags) {
+    public StoredRule withTags(List<StoredTag> newTags) {
         return new StoredRule(securityGroupRuleId, egress, ipProtocol, fromPort, toPort, cidrIpv4, referencedGroupId,
                 description, newTags);
     }

@@ -1,12 +1,12 @@
 package io.berth.ec2;
 
-import io.berth.ec2.Ec2Messages.Tag;
+import io.berth.store.StoredTag;
 
 import java.util.List;
 
 /** A security group and its rules, ingress and egress, in the order they were authorized. */
 record StoredSecurityGroup(String groupId, String groupName, String description, String ownerId, String vpcId,
-                           List<StoredRule> rules, List<Tag> tags) implements Tagged<StoredSecurityGroup> {
+                           List<StoredRule> rules, List<StoredTag> tags) implements Tagged<StoredSecurityGroup> {
 
     static final String DEFAULT_NAME = "default";
 
@@ -16,7 +16,7 @@ record StoredSecurityGroup(String groupId, String groupName, String description,
     }
 
     @Override
-    public StoredSecurityGroup withTags(List<Tag> newTags) {
+    public StoredSecurityGroup withTags(List<StoredTag> newTags) {
         return new StoredSecurityGroup(groupId, groupName, description, ownerId, vpcId, rules, newTags);
     }
 

@@ -1,6 +1,6 @@
 package io.berth.ec2;
 
-import io.berth.ec2.Ec2Messages.Tag;
+import io.berth.store.StoredTag;
 
 import java.util.List;
 
@@ -12,7 +12,7 @@ import java.util.List;
 record StoredSubnet(String subnetId, String subnetArn, String ownerId, String vpcId, String cidrBlock,
                     String availabilityZone, String availabilityZoneId, boolean defaultForAz,
                     boolean mapPublicIpOnLaunch, boolean enableDns64,
-                    PrivateDnsNameOptions privateDnsNameOptionsOnLaunch, List<Tag> tags)
+                    PrivateDnsNameOptions privateDnsNameOptionsOnLaunch, List<StoredTag> tags)
         implements Tagged<StoredSubnet> {
 
     /** AWS keeps the first four addresses (network, router, DNS, reserved) and the last (broadcast) of every subnet. */
@@ -37,7 +37,7 @@ record StoredSubnet(String subnetId, String subnetArn, String ownerId, String vp
     }
 
     @Override
-    public StoredSubnet withTags(List<Tag> newTags) {
+    public StoredSubnet withTags(List<StoredTag> newTags) {
         return new StoredSubnet(subnetId, subnetArn, ownerId, vpcId, cidrBlock, availabilityZone, availabilityZoneId,
                 defaultForAz, mapPublicIpOnLaunch, enableDns64, privateDnsNameOptionsOnLaunch, newTags);
     }

@@ -1,6 +1,6 @@
 package io.berth.ec2;
 
-import io.berth.ec2.Ec2Messages.Tag;
+import io.berth.store.StoredTag;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * defaults.
  */
 record StoredVpc(String vpcId, String ownerId, String cidrBlock, String cidrAssociationId, String dhcpOptionsId,
-                 String instanceTenancy, boolean defaultVpc, Attributes attributes, List<Tag> tags)
+                 String instanceTenancy, boolean defaultVpc, Attributes attributes, List<StoredTag> tags)
         implements Tagged<StoredVpc> {
 
     StoredVpc {
@@ -37,7 +37,7 @@ record StoredVpc(String vpcId, String ownerId, String cidrBlock, String cidrAsso
     }
 
     @Override
-    public StoredVpc withTags(List<Tag> newTags) {
+    public StoredVpc withTags(List<StoredTag> newTags) {
         return new StoredVpc(vpcId, ownerId, cidrBlock, cidrAssociationId, dhcpOptionsId, instanceTenancy, defaultVpc,
                 attributes, newTags);
     }

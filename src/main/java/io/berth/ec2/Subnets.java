@@ -7,11 +7,11 @@ import io.berth.ec2.Ec2Messages.ModifySubnetAttributeRequest;
 import io.berth.ec2.Ec2Messages.Page;
 import io.berth.ec2.Ec2Messages.Return;
 import io.berth.ec2.Ec2Messages.SubnetView;
-import io.berth.ec2.Ec2Messages.Tag;
 import io.berth.ec2.StoredSubnet.PrivateDnsNameOptions;
 import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
 import io.berth.kit.Scope;
+import io.berth.store.StoredTag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +73,7 @@ final class Subnets {
 
     /** A subnet of {@code vpc}; default subnets give instances public addresses. */
     static StoredSubnet newSubnet(Ec2Documents ec2, Ec2Ids ids, StoredVpc vpc, Cidr cidr, Regions.Zone zone,
-                                  boolean defaultForAz, List<Tag> tags) {
+                                  boolean defaultForAz, List<StoredTag> tags) {
         String id = ids.next("subnet");
         return new StoredSubnet(id, new Scope(ec2.accountId(), ec2.region()).arn("ec2", "subnet/" + id).toString(),
                 ec2.accountId(), vpc.vpcId(), cidr.toString(), zone.zoneName(), zone.zoneId(), defaultForAz,
@@ -90,7 +90,7 @@ final class Subnets {
         Cidr cidr = Cidr.parse(request.cidrBlock())
                 .orElseThrow(() -> Ec2Errors.invalidCidr("cidrBlock", request.cidrBlock()));
         Regions.Zone zone = zone(context.region(), request);
-        List<Tag> tags = Tags.fromSpecifications(request.tagSpecifications(), Ec2Kind.SUBNET.resourceType());
+        List<StoredTag> tags = Tags.fromSpecifications(request.tagSpecifications(), Ec2Kind.SUBNET.resourceType());
         return state.write(context.accountId(), context.region(), ec2 -> {
             StoredVpc vpc = ec2.vpc(request.vpcId());
             if (cidr.prefixLength() < Vpcs.MIN_PREFIX || cidr.prefixLength() > Vpcs.MAX_PREFIX

@@ -1,7 +1,7 @@
 package io.berth.ec2;
 
-import io.berth.ec2.Ec2Messages.Tag;
 import io.berth.store.StoredDocument;
+import io.berth.store.StoredTag;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ interface Tagged<T> extends StoredDocument {
 
     String id();
 
-    List<Tag> tags();
+    List<StoredTag> tags();
 
-    T withTags(List<Tag> tags);
+    T withTags(List<StoredTag> tags);
 }

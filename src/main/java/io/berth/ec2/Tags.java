@@ -14,6 +14,7 @@ import io.berth.kit.Arn;
 import io.berth.kit.PageTokens;
 import io.berth.kit.Scope;
 import io.berth.kit.TagPolicy;
+import io.berth.store.StoredTag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +33,8 @@ import java.util.stream.Collectors;
 final class Tags {
 
     /** EC2's tag rules: an empty key is allowed, {@code aws:} is reserved as spelled. */
-    private static final TagPolicy<Tag> POLICY = new TagPolicy<>(new TagPolicy.Shape<>(Tag::key, Tag::value, Tag::new),
+    private static final TagPolicy<StoredTag> POLICY = new TagPolicy<>(
+            new TagPolicy.Shape<>(StoredTag::key, StoredTag::value, StoredTag::new),
             new TagPolicy.Errors(() -> Ec2Errors.invalidParameterValue("Tag key cannot be null"),
                     () -> Ec2Errors.invalidParameterValue("Tag key exceeds the maximum length of 128 characters"),
                     () -> Ec2Errors.invalidParameterValue("Tag value exceeds the maximum length of 256 characters"),
@@ -53,7 +55,7 @@ final class Tags {
             .build();
 
     /** A tag being described, with all the tags of its resource. */
-    private record Described(TagDescription tag, List<Tag> resourceTags) {
+    private record Described(TagDescription tag, List<StoredTag> resourceTags) {
     }
 
     private final Ec2State state;
@@ -63,8 +65,8 @@ final class Tags {
     }
 
     /** The tags a create request asks for its new resource: only {@code resourceType} may be named. */
-    static List<Tag> fromSpecifications(List<TagSpecification> specifications, String resourceType) {
-        List<Tag> tags = new ArrayList<>();
+    static List<StoredTag> fromSpecifications(List<TagSpecification> specifications, String resourceType) {
+        List<StoredTag> tags = new ArrayList<>();
         for (TagSpecification specification : specifications) {
             if (!resourceType.equals(specification.resourceType())) {
                 throw Ec2Errors.invalidParameterValue("'" + specification.resourceType()
@@ -73,9 +75,14 @@ final class Tags {
             if (specification.tags().isEmpty()) {
                 throw Ec2Errors.invalidParameterValue("Tag specification must have at least one tag");
             }
-            tags.addAll(specification.tags());
+            tags.addAll(stored(specification.tags()));
         }
         return POLICY.merge(List.of(), tags);
+    }
+
+    /** A request's tags as the resources keep them. */
+    private static List<StoredTag> stored(List<Tag> tags) {
+        return tags.stream().map(tag -> new StoredTag(tag.key(), tag.value())).toList();
     }
 
     Return createTags(RequestContext context, CreateTagsRequest request) {
@@ -85,7 +92,7 @@ final class Tags {
         if (request.tags().isEmpty()) {
             throw Ec2Errors.missingParameter("Tag");
         }
-        return retag(context, request.resources(), tags -> POLICY.merge(tags, request.tags()));
+        return retag(context, request.resources(), tags -> POLICY.merge(tags, stored(request.tags())));
     }
 
     /** No tags named deletes every tag; a tag named with a value deletes it only while it has that value. */
@@ -100,7 +107,7 @@ final class Tags {
                 .toList());
     }
 
-    private Return retag(RequestContext context, List<String> resources, UnaryOperator<List<Tag>> change) {
+    private Return retag(RequestContext context, List<String> resources, UnaryOperator<List<StoredTag>> change) {
         return state.write(context.accountId(), context.region(), ec2 -> {
             for (String id : resources) {
                 retag(ec2, id, change);
@@ -109,7 +116,7 @@ final class Tags {
         });
     }
 
-    private static void retag(Ec2Documents ec2, String id, UnaryOperator<List<Tag>> change) {
+    private static void retag(Ec2Documents ec2, String id, UnaryOperator<List<StoredTag>> change) {
         String prefix = id.contains("-") ? id.substring(0, id.indexOf('-')) : "";
         switch (prefix) {
             case "vpc" -> retag(ec2, Ec2Kind.VPC, id, change, () -> Ec2Errors.vpcNotFound(List.of(id)));
@@ -132,7 +139,7 @@ final class Tags {
     }
 
     private static <T extends Tagged<T>> void retag(Ec2Documents ec2, Ec2Kind<T> kind, String id,
-                                                    UnaryOperator<List<Tag>> change, Supplier<AwsException> missing) {
+                                                    UnaryOperator<List<StoredTag>> change, Supplier<AwsException> missing) {
         T resource = ec2.find(kind, id).orElseThrow(missing);
         ec2.save(kind, resource.withTags(change.apply(resource.tags())));
     }
@@ -183,8 +190,8 @@ final class Tags {
             tags.sort(Comparator.comparing(Tags::position));
             return tags;
         });
-        Map<String, List<Tag>> byResource = all.stream().collect(Collectors.groupingBy(TagDescription::resourceId,
-                Collectors.mapping(t -> new Tag(t.key(), t.value()), Collectors.toList())));
+        Map<String, List<StoredTag>> byResource = all.stream().collect(Collectors.groupingBy(TagDescription::resourceId,
+                Collectors.mapping(t -> new StoredTag(t.key(), t.value()), Collectors.toList())));
         Predicate<Described> matcher = FILTERS.matcher(request.filters());
         return Ec2Paging.page(request, BOUNDS, PageTokens.over(all, Tags::position),
                 t -> matcher.test(new Described(t, byResource.get(t.resourceId()))), Tags::position);

@@ -7,10 +7,10 @@ import io.berth.ec2.Ec2Messages.DescribeVpcAttributeRequest;
 import io.berth.ec2.Ec2Messages.ModifyVpcAttributeRequest;
 import io.berth.ec2.Ec2Messages.Page;
 import io.berth.ec2.Ec2Messages.Return;
-import io.berth.ec2.Ec2Messages.Tag;
 import io.berth.ec2.Ec2Messages.VpcAttributeResult;
 import io.berth.ec2.StoredVpc.Attributes;
 import io.berth.edge.RequestContext;
+import io.berth.store.StoredTag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +55,7 @@ final class Vpcs {
 
     /** Saves a VPC, its default security group, its main route table and its default network ACL. */
     static StoredVpc newVpc(Ec2Documents ec2, Ec2Ids ids, Cidr cidr, String tenancy, String dhcpOptionsId,
-                            boolean defaultVpc, List<Tag> tags) {
+                            boolean defaultVpc, List<StoredTag> tags) {
         StoredVpc vpc = new StoredVpc(ids.next("vpc"), ec2.accountId(), cidr.toString(), ids.next("vpc-cidr-assoc"),
                 dhcpOptionsId, tenancy, defaultVpc, Attributes.defaults(defaultVpc), tags);
         ec2.save(Ec2Kind.VPC, vpc);
@@ -97,7 +97,7 @@ final class Vpcs {
         if (!TENANCIES.contains(tenancy)) {
             throw Ec2Errors.invalidParameterValue("Value (" + tenancy + ") for parameter instanceTenancy is invalid.");
         }
-        List<Tag> tags = Tags.fromSpecifications(request.tagSpecifications(), Ec2Kind.VPC.resourceType());
+        List<StoredTag> tags = Tags.fromSpecifications(request.tagSpecifications(), Ec2Kind.VPC.resourceType());
         return state.write(context.accountId(), context.region(), ec2 -> newVpc(ec2, state.ids(), cidr, tenancy,
                 ec2.defaults().orElseThrow().dhcpOptionsId(), false, tags));
     }

@@ -10,7 +10,6 @@ import io.berth.ecs.model.Failure;
 import io.berth.ecs.model.UpdateCapacityProviderRequest;
 import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
-import io.berth.kit.Arn;
 import io.berth.store.Store;
 
 import java.util.ArrayList;
@@ -122,12 +121,7 @@ public final class CapacityProviders {
 
     /** The capacity provider name a reference (a name or an ARN in the caller's account and region) denotes. */
     static Optional<String> name(RequestContext context, String ref) {
-        if (!ref.startsWith("arn:")) {
-            return Optional.of(ref);
-        }
-        return EcsArns.parse(ref)
-                .filter(arn -> arn.resourceType().equals("capacity-provider") && EcsArns.local(arn, context))
-                .map(Arn::resourceId);
+        return EcsArns.name(context, ref, "capacity-provider");
     }
 
     static String arn(RequestContext context, String name) {

@@ -17,7 +17,6 @@ import io.berth.ecs.model.Tag;
 import io.berth.ecs.model.UpdateClusterRequest;
 import io.berth.ecs.model.UpdateClusterSettingsRequest;
 import io.berth.edge.RequestContext;
-import io.berth.kit.Arn;
 import io.berth.kit.PageTokens;
 import io.berth.kit.Scope;
 import io.berth.store.Documents;
@@ -240,12 +239,7 @@ public final class Clusters {
 
     /** The cluster name a reference denotes in the caller's account and region, if any. */
     static Optional<String> name(RequestContext context, String ref) {
-        if (!ref.startsWith("arn:")) {
-            return Optional.of(ref);
-        }
-        return EcsArns.parse(ref)
-                .filter(arn -> arn.resourceType().equals("cluster") && EcsArns.local(arn, context))
-                .map(Arn::resourceId);
+        return EcsArns.name(context, ref, "cluster");
     }
 
     static Cluster withTags(Cluster c, List<Tag> tags) {

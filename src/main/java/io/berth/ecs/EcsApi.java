@@ -211,7 +211,7 @@ public final class EcsApi {
         if (ref == null || ref.startsWith("arn:")) {
             return String.valueOf(ref);
         }
-        return EcsArns.prefix(context) + "task-definition/" + ref + (ref.contains(":") ? "" : ":*");
+        return EcsArns.of(context, "task-definition/" + ref + (ref.contains(":") ? "" : ":*"));
     }
 
     private static String taskArn(RequestContext context, String cluster, String ref) {
@@ -220,7 +220,7 @@ public final class EcsApi {
         }
         String clusterName = cluster == null || cluster.isEmpty() ? Clusters.DEFAULT
                 : cluster.substring(cluster.lastIndexOf('/') + 1);
-        return EcsArns.prefix(context) + "task/" + clusterName + "/" + ref;
+        return EcsArns.of(context, "task/" + clusterName + "/" + ref);
     }
 
     /** The ARN IAM sees for a service reference (a name or an ARN) in a cluster. */

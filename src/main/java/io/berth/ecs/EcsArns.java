@@ -12,10 +12,6 @@ final class EcsArns {
     private EcsArns() {
     }
 
-    static String prefix(RequestContext context) {
-        return of(context, "");
-    }
-
     static String of(RequestContext context, String resource) {
         return Scope.of(context).arn("ecs", resource).toString();
     }
@@ -32,6 +28,17 @@ final class EcsArns {
     static Optional<Arn> parse(String arn) {
         return Arn.parse(arn)
                 .filter(a -> a.isOf("ecs") && a.resource().indexOf('/') > 0 && !a.resource().endsWith("/"));
+    }
+
+    /**
+     * The name a reference denotes: the reference itself, or the name in an ARN of {@code type}
+     * in the caller's account and region; none for any other ARN.
+     */
+    static Optional<String> name(RequestContext context, String ref, String type) {
+        if (!ref.startsWith("arn:")) {
+            return Optional.of(ref);
+        }
+        return parse(ref).filter(arn -> arn.resourceType().equals(type) && local(arn, context)).map(Arn::resourceId);
     }
 
     /** Whether a parsed ARN names something in the caller's account and region. */

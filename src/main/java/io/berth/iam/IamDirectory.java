@@ -1,9 +1,9 @@
 package io.berth.iam;
 
-import io.berth.iam.model.IamShapes.Tag;
 import io.berth.kit.Arn;
 import io.berth.store.Documents;
 import io.berth.store.Store;
+import io.berth.store.StoredTag;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -215,7 +215,7 @@ public final class IamDirectory {
                 .orElse(null);
     }
 
-    private static Map<String, String> tags(List<Tag> tags) {
+    private static Map<String, String> tags(List<StoredTag> tags) {
         Map<String, String> out = new LinkedHashMap<>();
         tags.forEach(tag -> out.put(tag.key(), tag.value()));
         return Collections.unmodifiableMap(out);

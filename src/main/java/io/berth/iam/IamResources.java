@@ -4,7 +4,7 @@ import io.berth.edge.Principal;
 import io.berth.edge.RequestContext;
 import io.berth.kit.ServiceContext;
 
-import io.berth.iam.model.IamShapes.Tag;
+import io.berth.store.StoredTag;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +86,7 @@ final class IamResources {
             return Map.of();
         }
         String name = arn.substring(arn.lastIndexOf('/') + 1);
-        Optional<List<Tag>> tags = iam.read(documents -> switch (arn.substring(local.length(), typeEnd)) {
+        Optional<List<StoredTag>> tags = iam.read(documents -> switch (arn.substring(local.length(), typeEnd)) {
             case "user" -> IamRepository.user(documents, account, name)
                     .filter(user -> user.arn(account).equals(arn)).map(StoredUser::tags);
             case "role" -> IamRepository.role(documents, account, name)

@@ -8,6 +8,7 @@ import io.berth.iam.model.IamShapes.RoleLastUsed;
 import io.berth.iam.model.IamShapes.Tag;
 import io.berth.iam.model.IamShapes.User;
 import io.berth.store.Documents;
+import io.berth.store.StoredTag;
 
 import java.util.List;
 
@@ -49,14 +50,14 @@ final class IamViews {
     static Policy policy(ManagedPolicy p, int attachments, int boundaryUses, Detail detail) {
         List<Tag> tags = switch (detail) {
             case CREATED -> tagsOrNull(p.tags());
-            case FULL -> p.tags();
+            case FULL -> IamTags.wire(p.tags());
             case LISTED -> null;
         };
         return new Policy(p.name(), p.policyId(), p.arn(), p.path(), p.defaultVersionId(), attachments, boundaryUses,
                 true, detail == Detail.FULL ? p.description() : null, p.createDate(), p.updateDate(), tags);
     }
 
-    private static List<Tag> tagsOrNull(List<Tag> tags) {
-        return tags.isEmpty() ? null : tags;
+    private static List<Tag> tagsOrNull(List<StoredTag> tags) {
+        return tags.isEmpty() ? null : IamTags.wire(tags);
     }
 }

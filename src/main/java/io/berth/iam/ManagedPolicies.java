@@ -5,7 +5,6 @@ import io.berth.edge.RequestContext;
 import io.berth.iam.IamViews.Detail;
 import io.berth.iam.model.IamShapes.NoResult;
 import io.berth.iam.model.IamShapes.Policy;
-import io.berth.iam.model.IamShapes.Tag;
 import io.berth.iam.model.PolicyMessages.CreatePolicyRequest;
 import io.berth.iam.model.PolicyMessages.ListPoliciesRequest;
 import io.berth.iam.model.PolicyMessages.ListPoliciesResult;
@@ -20,6 +19,7 @@ import io.berth.kit.PageTokens.Page;
 import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
 import io.berth.store.StoredJson;
+import io.berth.store.StoredTag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -144,10 +144,9 @@ final class ManagedPolicies {
         Violations.check().text("policyArn", request.policyArn(), ARN).marker(request.marker())
                 .maxItems(request.maxItems()).done();
         String account = context.accountId();
-        List<Tag> tags = iam.read(documents -> require(documents, account, request.policyArn(),
+        List<StoredTag> tags = iam.read(documents -> require(documents, account, request.policyArn(),
                 () -> IamErrors.policyNotFound(request.policyArn())).tags());
-        Page<Tag> page = IamPaging.slice(tags, IamTags::pageKey, request.marker(), request.maxItems());
-        return new TagsResult(page.items(), page.truncated(), page.nextToken());
+        return IamTags.page(tags, request.marker(), request.maxItems());
     }
 
     /** The policy with its use counts, which are derived from the use index rather than kept. */

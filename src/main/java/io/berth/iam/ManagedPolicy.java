@@ -1,7 +1,7 @@
 package io.berth.iam;
 
-import io.berth.iam.model.IamShapes.Tag;
 import io.berth.store.Documents;
+import io.berth.store.StoredTag;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Optional;
 /** A managed policy, the account's own or AWS's, as the operations that read policies see it. */
 record ManagedPolicy(String arn, String name, String path, String policyId, String description, Instant createDate,
                      Instant updateDate, String defaultVersionId, List<StoredPolicy.Version> versions,
-                     List<Tag> tags, boolean awsManaged) {
+                     List<StoredTag> tags, boolean awsManaged) {
 
     String defaultDocument() {
         return versions.stream().filter(v -> v.versionId().equals(defaultVersionId)).findFirst().orElseThrow()

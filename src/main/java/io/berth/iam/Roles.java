@@ -3,7 +3,6 @@ package io.berth.iam;
 import io.berth.edge.RequestContext;
 import io.berth.iam.IamViews.Detail;
 import io.berth.iam.model.IamShapes.NoResult;
-import io.berth.iam.model.IamShapes.Tag;
 import io.berth.iam.model.RoleMessages.CreateRoleRequest;
 import io.berth.iam.model.RoleMessages.ListInstanceProfilesForRoleRequest;
 import io.berth.iam.model.RoleMessages.ListInstanceProfilesResult;
@@ -22,6 +21,7 @@ import io.berth.iam.policy.PolicyKind;
 import io.berth.kit.PageTokens.Page;
 import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
+import io.berth.store.StoredTag;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -155,9 +155,8 @@ final class Roles {
         Violations.check().text("roleName", request.roleName(), ROLE_NAME).marker(request.marker())
                 .maxItems(request.maxItems()).done();
         String account = context.accountId();
-        List<Tag> tags = iam.read(documents -> require(documents, account, request.roleName()).tags());
-        Page<Tag> page = IamPaging.slice(tags, IamTags::pageKey, request.marker(), request.maxItems());
-        return new TagsResult(page.items(), page.truncated(), page.nextToken());
+        List<StoredTag> tags = iam.read(documents -> require(documents, account, request.roleName()).tags());
+        return IamTags.page(tags, request.marker(), request.maxItems());
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.berth.iam;
 
-import io.berth.iam.model.IamShapes.Tag;
 import io.berth.store.StoredDocument;
+import io.berth.store.StoredTag;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 record StoredPolicy(String policyName, String policyId, String path, String description, Instant createDate,
                     Instant updateDate, String defaultVersionId, int nextVersion, List<Version> versions,
-                    List<Tag> tags) implements StoredDocument {
+                    List<StoredTag> tags) implements StoredDocument {
 
     /** One version; the document is kept exactly as it was sent. */
     record Version(String versionId, String document, Instant createDate) {
@@ -41,7 +41,7 @@ record StoredPolicy(String policyName, String policyId, String path, String desc
                 newVersions, tags);
     }
 
-    StoredPolicy withTags(List<Tag> newTags) {
+    StoredPolicy withTags(List<StoredTag> newTags) {
         return new StoredPolicy(policyName, policyId, path, description, createDate, updateDate, defaultVersionId,
                 nextVersion, versions, newTags);
     }

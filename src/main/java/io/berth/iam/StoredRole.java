@@ -1,6 +1,6 @@
 package io.berth.iam;
 
-import io.berth.iam.model.IamShapes.Tag;
+import io.berth.store.StoredTag;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * it names are named by unique id, as IAM keeps them ({@link PolicyPrincipals}).
  */
 record StoredRole(String roleName, String roleId, String path, Instant createDate, String assumeRolePolicyDocument,
-                  String description, int maxSessionDuration, String permissionsBoundary, List<Tag> tags,
+                  String description, int maxSessionDuration, String permissionsBoundary, List<StoredTag> tags,
                   List<String> attachedPolicies, SortedMap<String, String> inlinePolicies) implements PolicyHolder {
 
     StoredRole {
@@ -47,7 +47,7 @@ record StoredRole(String roleName, String roleId, String path, Instant createDat
                 maxSessionDuration, permissionsBoundary, tags, attachedPolicies, policies);
     }
 
-    StoredRole withTags(List<Tag> newTags) {
+    StoredRole withTags(List<StoredTag> newTags) {
         return new StoredRole(roleName, roleId, path, createDate, assumeRolePolicyDocument, description,
                 maxSessionDuration, permissionsBoundary, newTags, attachedPolicies, inlinePolicies);
     }

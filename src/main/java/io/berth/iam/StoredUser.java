@@ -1,6 +1,6 @@
 package io.berth.iam;
 
-import io.berth.iam.model.IamShapes.Tag;
+import io.berth.store.StoredTag;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * {@code accessKeys} the ids of its keys (the keys themselves are stored by id, for sign-in).
  */
 record StoredUser(String userName, String userId, String path, Instant createDate, String permissionsBoundary,
-                  List<Tag> tags, List<String> attachedPolicies, SortedMap<String, String> inlinePolicies,
+                  List<StoredTag> tags, List<String> attachedPolicies, SortedMap<String, String> inlinePolicies,
                   List<String> groups, List<String> accessKeys) implements PolicyHolder {
 
     StoredUser {
@@ -49,7 +49,7 @@ record StoredUser(String userName, String userId, String path, Instant createDat
                 policies, groups, accessKeys);
     }
 
-    StoredUser withTags(List<Tag> newTags) {
+    StoredUser withTags(List<StoredTag> newTags) {
         return new StoredUser(userName, userId, path, createDate, permissionsBoundary, newTags, attachedPolicies,
                 inlinePolicies, groups, accessKeys);
     }

@@ -4,7 +4,6 @@ import io.berth.edge.Principal;
 import io.berth.edge.RequestContext;
 import io.berth.iam.IamViews.Detail;
 import io.berth.iam.model.IamShapes.NoResult;
-import io.berth.iam.model.IamShapes.Tag;
 import io.berth.iam.model.IamShapes.User;
 import io.berth.iam.model.UserMessages.CreateUserRequest;
 import io.berth.iam.model.UserMessages.DeleteUserPermissionsBoundaryRequest;
@@ -22,6 +21,7 @@ import io.berth.iam.model.UserMessages.UserResult;
 import io.berth.kit.PageTokens.Page;
 import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
+import io.berth.store.StoredTag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -164,9 +164,8 @@ final class Users {
         Violations.check().text("userName", request.userName(), EXISTING_USER_NAME).marker(request.marker())
                 .maxItems(request.maxItems()).done();
         String account = context.accountId();
-        List<Tag> tags = iam.read(documents -> require(documents, account, request.userName()).tags());
-        Page<Tag> page = IamPaging.slice(tags, IamTags::pageKey, request.marker(), request.maxItems());
-        return new TagsResult(page.items(), page.truncated(), page.nextToken());
+        List<StoredTag> tags = iam.read(documents -> require(documents, account, request.userName()).tags());
+        return IamTags.page(tags, request.marker(), request.maxItems());
     }
 
     NoResult putUserPermissionsBoundary(RequestContext context, PutUserPermissionsBoundaryRequest request) {

@@ -2,6 +2,8 @@ package io.berth.ec2;
 
 import io.berth.store.SqliteStore;
 import io.berth.store.Store;
+import io.berth.store.StoredJson;
+import io.berth.store.StoredTag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,5 +92,24 @@ class Ec2StoreUpgradeTest {
         assertThat(ec2.call("DescribeSubnets", "SubnetId.1", SUBNET)).contains(
                 "<mapPublicIpOnLaunch>true</mapPublicIpOnLaunch>", "<enableDns64>false</enableDns64>",
                 "<hostnameType>ip-name</hostnameType>");
+    }
+
+    /**
+     * Interfaces and rules were stored with EC2's wire Tag and GroupIdentifier records; their JSON
+     * reads into the stored types as it is, and is written again the same way.
+     */
+    @Test
+    void tagsAndGroupsStoredWithTheWireRecordsReadUnchanged() {
+        String groups = "\"groups\":[{\"groupId\":\"sg-0123456789abcdef0\",\"groupName\":\"default\"}]";
+        String tags = "\"tags\":[{\"key\":\"Name\",\"value\":\"front\"},{\"key\":\"empty\",\"value\":\"\"}]";
+        String eni = "{\"networkInterfaceId\":\"eni-0123456789abcdef0\"," + groups + "," + tags + "}";
+        String rule = "{\"securityGroupRuleId\":\"sgr-0123456789abcdef0\",\"tags\":[{\"key\":\"k\",\"value\":\"v\"}]}";
+
+        StoredInterface read = StoredJson.read(eni, StoredInterface.class);
+
+        assertThat(read.groups()).containsExactly(new StoredInterface.Group("sg-0123456789abcdef0", "default"));
+        assertThat(read.tags()).containsExactly(new StoredTag("Name", "front"), new StoredTag("empty", ""));
+        assertThat(StoredJson.write(read)).contains(groups, tags);
+        assertThat(StoredJson.read(rule, StoredRule.class).tags()).containsExactly(new StoredTag("k", "v"));
     }
 }

@@ -1,8 +1,8 @@
 package io.berth.ec2;
 
 import io.berth.ec2.Ec2Messages.Filter;
-import io.berth.ec2.Ec2Messages.Tag;
 import io.berth.edge.AwsException;
+import io.berth.store.StoredTag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FiltersTest {
 
-    record Thing(String id, boolean special, List<String> groups, List<Tag> tags) {
+    record Thing(String id, boolean special, List<String> groups, List<StoredTag> tags) {
     }
 
     private static final Filters<Thing> FILTERS = Filters.<Thing>builder()
@@ -26,7 +26,7 @@ class FiltersTest {
             .build();
 
     private static final Thing THING = new Thing("web-1", true, List.of("sg-a", "sg-b"),
-            List.of(new Tag("Name", "front door"), new Tag("env", "")));
+            List.of(new StoredTag("Name", "front door"), new StoredTag("env", "")));
 
     private static boolean matches(Filter... filters) {
         Predicate<Thing> matcher = FILTERS.matcher(List.of(filters));
