@@ -1,7 +1,9 @@
 package io.berth.edge.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +13,7 @@ import io.berth.edge.AwsException;
 import io.berth.edge.EdgeResponse;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +24,7 @@ import java.util.Map;
 public final class JsonCodec {
 
     public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -39,12 +43,35 @@ public final class JsonCodec {
         return MAPPER;
     }
 
+    /**
+     * A request body as the operation's input: empty means no members; anything but exactly one
+     * JSON object ({@code null}, a list, a scalar, trailing bytes, broken or invalid UTF-8 text,
+     * members of the wrong type, nesting past the parser's limit) is the client's
+     * {@code SerializationException}, never a null input for the handler.
+     */
     public static <T> T decode(byte[] body, Class<T> type) {
-        try {
-            return MAPPER.readValue(body.length == 0 ? "{}".getBytes() : body, type);
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return MAPPER.readValue(EMPTY_OBJECT, type);
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw serialization(first == JsonToken.START_ARRAY ? "Start of list found where not expected"
+                        : "Unexpected " + (first == JsonToken.VALUE_NULL ? "null" : "scalar")
+                        + " value found where a structure was expected");
+            }
+            T input = MAPPER.readValue(parser, type);
+            if (parser.nextToken() != null) {
+                throw serialization("Unexpected content found after the end of the structure");
+            }
+            return input;
         } catch (IOException e) {
-            throw new AwsException("SerializationException", 400, "Start of structure or map found where not expected.");
+            throw serialization("Start of structure or map found where not expected.");
         }
+    }
+
+    private static AwsException serialization(String message) {
+        return new AwsException("SerializationException", 400, message);
     }
 
     public static EdgeResponse encode(Object response) {
