@@ -3,50 +3,20 @@
 # one naming another group), and creates two network interfaces (one address chosen by Berth, one
 # given); a second plan finds nothing to change; changing a rule and the interfaces in place
 # applies and plans clean too; destroy removes what it made while the defaults stay, as on AWS. It works in a region of its own, so the default group it rewrites is
-# no other scenario's. Skipped (exit 0) only when terraform or its provider mirror is not installed.
+# no other scenario's.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-TERRAFORM="${TERRAFORM:-terraform}"
-MIRROR="${TF_PLUGIN_MIRROR:-/opt/tf-plugins}"
-PROVIDER_VERSION=5.100.0
 REGION=ap-southeast-2
-if ! command -v "$TERRAFORM" >/dev/null 2>&1; then
-  echo "SKIP: terraform is not installed (looked for '$TERRAFORM'); nothing was tested"
-  exit 0
-fi
-if [ ! -d "$MIRROR/registry.terraform.io/hashicorp/aws/$PROVIDER_VERSION" ]; then
-  echo "SKIP: no hashicorp/aws $PROVIDER_VERSION in the provider mirror $MIRROR; nothing was tested"
-  exit 0
-fi
+terraform_setup
+TF_DESTROY_ARGS=(-var changed=true)
 
-dir="$(mktemp -d)"
-applied=""
-cleanup() {
-  # A failed run leaves nothing behind in the shared Berth: destroy what was applied, quietly.
-  if [ -n "$applied" ]; then
-    "$TERRAFORM" -chdir="$dir" destroy -auto-approve -input=false -no-color -var changed=true >/dev/null 2>&1 || true
-  fi
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-
-export TF_CLI_CONFIG_FILE="$dir/cli.tfrc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
-unset TF_DATA_DIR TF_PLUGIN_CACHE_DIR TF_WORKSPACE
-cat >"$TF_CLI_CONFIG_FILE" <<EOF
-provider_installation {
-  filesystem_mirror {
-    path = "$MIRROR"
-  }
-}
-EOF
-
-cat >"$dir/main.tf" <<EOF
+cat >"$TF_DIR/main.tf" <<EOF
 terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = "$PROVIDER_VERSION"
+      version = "$TF_PROVIDER_VERSION"
     }
   }
 }
@@ -171,60 +141,39 @@ output "given_address" {
 }
 EOF
 
-tf() {
-  echo "+ terraform $*"
-  "$TERRAFORM" -chdir="$dir" "$@" -input=false -no-color
-}
-output() {
-  "$TERRAFORM" -chdir="$dir" output -raw "$1"
-}
 ec2() {
   aws --region "$REGION" ec2 "$@"
 }
 
 tf init
-applied=yes
+TF_APPLIED=yes
 tf apply -auto-approve
 
 # What Terraform made is what EC2 answers: the default VPC and subnet, interfaces users own.
-vpc="$(output vpc_id)"
-subnet="$(output subnet_id)"
+vpc="$(tf_output vpc_id)"
+subnet="$(tf_output subnet_id)"
 [ "$(ec2 describe-vpcs --vpc-ids "$vpc" --query 'Vpcs[0].IsDefault' --output text)" = True ]
 [ "$(ec2 describe-subnets --subnet-ids "$subnet" --query 'Subnets[0].DefaultForAz' --output text)" = True ]
-[ "$(output given_address)" = "172.31.0.100" ] || { echo "given address: $(output given_address)"; exit 1; }
-[ "$(ec2 describe-network-interfaces --network-interface-ids "$(output given_id)" \
+[ "$(tf_output given_address)" = "172.31.0.100" ] || { echo "given address: $(tf_output given_address)"; exit 1; }
+[ "$(ec2 describe-network-interfaces --network-interface-ids "$(tf_output given_id)" \
   --query 'NetworkInterfaces[0].[Status,RequesterManaged,SourceDestCheck]' --output text)" = "available	False	False" ]
-[ "$(ec2 describe-network-interfaces --network-interface-ids "$(output chosen_id)" \
-  --query 'NetworkInterfaces[0].Groups[0].GroupId' --output text)" = "$(output app_group_id)" ]
-[ "$(ec2 describe-security-group-rules --security-group-rule-ids "$(output https_rule_id)" \
+[ "$(ec2 describe-network-interfaces --network-interface-ids "$(tf_output chosen_id)" \
+  --query 'NetworkInterfaces[0].Groups[0].GroupId' --output text)" = "$(tf_output app_group_id)" ]
+[ "$(ec2 describe-security-group-rules --security-group-rule-ids "$(tf_output https_rule_id)" \
   --query 'SecurityGroupRules[0].Tags[0].Value' --output text)" = https ]
 
-set +e
-tf plan -detailed-exitcode
-status=$?
-set -e
-if [ "$status" -ne 0 ]; then
-  echo "a second plan wants changes or failed (exit $status): Berth answered differently from what was applied"
-  exit 1
-fi
+tf_plan_unchanged
 
 # Changed in place: ModifySecurityGroupRules and ModifyNetworkInterfaceAttribute, then nothing more to do.
 tf apply -auto-approve -var changed=true
-[ "$(ec2 describe-network-interfaces --network-interface-ids "$(output chosen_id)" \
+[ "$(ec2 describe-network-interfaces --network-interface-ids "$(tf_output chosen_id)" \
   --query 'length(NetworkInterfaces[0].Groups)' --output text)" = 2 ]
-[ "$(ec2 describe-security-group-rules --security-group-rule-ids "$(output https_rule_id)" \
+[ "$(ec2 describe-security-group-rules --security-group-rule-ids "$(tf_output https_rule_id)" \
   --query 'SecurityGroupRules[0].Description' --output text)" = "https from the VPC" ]
-set +e
-tf plan -detailed-exitcode -var changed=true
-status=$?
-set -e
-if [ "$status" -ne 0 ]; then
-  echo "a plan after the change wants changes or failed (exit $status)"
-  exit 1
-fi
+tf_plan_unchanged -var changed=true
 
 tf destroy -auto-approve -var changed=true
-applied=""
+TF_APPLIED=""
 [ "$(ec2 describe-network-interfaces --filters "Name=vpc-id,Values=$vpc" --query 'length(NetworkInterfaces)' \
   --output text)" = 0 ]
 [ "$(ec2 describe-security-groups --filters "Name=vpc-id,Values=$vpc" --query 'length(SecurityGroups)' \

@@ -6,39 +6,14 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-TERRAFORM="${TERRAFORM:-terraform}"
-MIRROR="${TF_PLUGIN_MIRROR:-/opt/tf-plugins}"
-PROVIDER_VERSION=5.100.0
-command -v "$TERRAFORM" >/dev/null 2>&1 || { echo "terraform is not installed (looked for '$TERRAFORM')"; exit 1; }
-[ -d "$MIRROR/registry.terraform.io/hashicorp/aws/$PROVIDER_VERSION" ] \
-  || { echo "no hashicorp/aws $PROVIDER_VERSION in the provider mirror $MIRROR (set TF_PLUGIN_MIRROR)"; exit 1; }
+terraform_setup
 
-dir="$(mktemp -d)"
-applied=""
-cleanup() {
-  if [ -n "$applied" ]; then
-    "$TERRAFORM" -chdir="$dir" destroy -auto-approve -input=false -no-color >/dev/null 2>&1 || true
-  fi
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-
-export TF_CLI_CONFIG_FILE="$dir/cli.tfrc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
-unset TF_DATA_DIR TF_PLUGIN_CACHE_DIR TF_WORKSPACE
-cat >"$TF_CLI_CONFIG_FILE" <<TFRC
-provider_installation {
-  filesystem_mirror {
-    path = "$MIRROR"
-  }
-}
-TFRC
-
-cat >"$dir/main.tf" <<TF
+cat >"$TF_DIR/main.tf" <<TF
 terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = "$PROVIDER_VERSION"
+      version = "$TF_PROVIDER_VERSION"
     }
   }
 }
@@ -210,42 +185,28 @@ output "web_group" {
 }
 TF
 
-tf() {
-  echo "+ terraform $*"
-  "$TERRAFORM" -chdir="$dir" "$@" -input=false -no-color
-}
-output() {
-  "$TERRAFORM" -chdir="$dir" output -raw "$1"
-}
 
 tf init
-applied=yes
+TF_APPLIED=yes
 tf apply -auto-approve
 
-vpc="$(output vpc_id)"
+vpc="$(tf_output vpc_id)"
 [ "$(aws ec2 describe-vpcs --vpc-ids "$vpc" --query 'Vpcs[0].IsDefault' --output text)" = True ]
-[ "$(output subnet_vpc)" = "$vpc" ]
-[ "$(output subnet_count)" -ge 2 ]
-[ "$(output account)" = "$(aws sts get-caller-identity --query Account --output text)" ]
+[ "$(tf_output subnet_vpc)" = "$vpc" ]
+[ "$(tf_output subnet_count)" -ge 2 ]
+[ "$(tf_output account)" = "$(aws sts get-caller-identity --query Account --output text)" ]
 [ "$(aws ecs describe-clusters --clusters e2e-stack \
   --query 'clusters[0].defaultCapacityProviderStrategy[?capacityProvider==`FARGATE`].base | [0]' --output text)" = 1 ]
 [ "$(aws iam list-attached-role-policies --role-name e2e-stack-execution \
   --query 'AttachedPolicies[0].PolicyName' --output text)" = AmazonECSTaskExecutionRolePolicy ]
-web="$(output web_group)"
+web="$(tf_output web_group)"
 [ "$(aws ec2 describe-security-group-rules --filters "Name=group-id,Values=$web" \
   --query 'length(SecurityGroupRules)' --output text)" = 3 ]
 
-set +e
-tf plan -detailed-exitcode
-status=$?
-set -e
-if [ "$status" -ne 0 ]; then
-  echo "a second plan wants changes or failed (exit $status): Berth answered differently from what was applied"
-  exit 1
-fi
+tf_plan_unchanged
 
 tf destroy -auto-approve
-applied=""
+TF_APPLIED=""
 [ "$(aws ec2 describe-security-groups --filters "Name=group-name,Values=e2e-stack-web" \
   --query 'length(SecurityGroups)' --output text)" = 0 ]
 [ "$(aws ecs describe-clusters --clusters e2e-stack --query 'clusters[0].status' --output text)" = INACTIVE ]

@@ -1,48 +1,16 @@
 # Terraform with the AWS provider builds a VPC network, an ECS cluster, a task role and a task
 # definition at Berth's endpoint, finds nothing to change on a second plan, and destroys it all.
-# Skipped (exit 0) only when terraform or its provider mirror is not installed.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-TERRAFORM="${TERRAFORM:-terraform}"
-MIRROR="${TF_PLUGIN_MIRROR:-/opt/tf-plugins}"
-PROVIDER_VERSION=5.100.0
-if ! command -v "$TERRAFORM" >/dev/null 2>&1; then
-  echo "SKIP: terraform is not installed (looked for '$TERRAFORM'); nothing was tested"
-  exit 0
-fi
-if [ ! -d "$MIRROR/registry.terraform.io/hashicorp/aws/$PROVIDER_VERSION" ]; then
-  echo "SKIP: no hashicorp/aws $PROVIDER_VERSION in the provider mirror $MIRROR; nothing was tested"
-  exit 0
-fi
+terraform_setup
 
-dir="$(mktemp -d)"
-applied=""
-cleanup() {
-  # A failed run leaves nothing behind in the shared Berth: destroy what was applied, quietly.
-  if [ -n "$applied" ]; then
-    "$TERRAFORM" -chdir="$dir" destroy -auto-approve -input=false -no-color >/dev/null 2>&1 || true
-  fi
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-
-export TF_CLI_CONFIG_FILE="$dir/cli.tfrc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
-unset TF_DATA_DIR TF_PLUGIN_CACHE_DIR TF_WORKSPACE
-cat >"$TF_CLI_CONFIG_FILE" <<EOF
-provider_installation {
-  filesystem_mirror {
-    path = "$MIRROR"
-  }
-}
-EOF
-
-cat >"$dir/main.tf" <<EOF
+cat >"$TF_DIR/main.tf" <<EOF
 terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = "$PROVIDER_VERSION"
+      version = "$TF_PROVIDER_VERSION"
     }
   }
 }
@@ -174,23 +142,16 @@ output "default_security_group_id" {
 }
 EOF
 
-tf() {
-  echo "+ terraform $*"
-  "$TERRAFORM" -chdir="$dir" "$@" -input=false -no-color
-}
-output() {
-  "$TERRAFORM" -chdir="$dir" output -raw "$1"
-}
 
 tf init
-applied=yes
+TF_APPLIED=yes
 tf apply -auto-approve
 
 # What Terraform read back is what EC2 answers for the VPC's own route table, ACL and group.
-vpc="$(output vpc_id)"
-rtb="$(output main_route_table_id)"
-acl="$(output default_network_acl_id)"
-sg="$(output default_security_group_id)"
+vpc="$(tf_output vpc_id)"
+rtb="$(tf_output main_route_table_id)"
+acl="$(tf_output default_network_acl_id)"
+sg="$(tf_output default_security_group_id)"
 [[ "$rtb" == rtb-* && "$acl" == acl-* && "$sg" == sg-* ]] || { echo "missing VPC defaults: '$rtb' '$acl' '$sg'"; exit 1; }
 [ "$(aws ec2 describe-route-tables --route-table-ids "$rtb" --query 'RouteTables[0].VpcId' --output text)" = "$vpc" ]
 [ "$(aws ec2 describe-network-acls --network-acl-ids "$acl" \
@@ -198,17 +159,10 @@ sg="$(output default_security_group_id)"
 [ "$(aws ec2 describe-vpc-attribute --vpc-id "$vpc" --attribute enableDnsHostnames \
   --query 'EnableDnsHostnames.Value' --output text)" = True ]
 
-set +e
-tf plan -detailed-exitcode
-status=$?
-set -e
-if [ "$status" -ne 0 ]; then
-  echo "a second plan wants changes or failed (exit $status): Berth answered differently from what was applied"
-  exit 1
-fi
+tf_plan_unchanged
 
 tf destroy -auto-approve
-applied=""
+TF_APPLIED=""
 [ "$(aws ec2 describe-vpcs --filters "Name=vpc-id,Values=$vpc" --query 'length(Vpcs)' --output text)" = 0 ]
 [ "$(aws ec2 describe-route-tables --filters "Name=vpc-id,Values=$vpc" --query 'length(RouteTables)' \
   --output text)" = 0 ]

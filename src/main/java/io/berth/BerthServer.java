@@ -10,10 +10,10 @@ import io.berth.ecs.TaskCredentials;
 import io.berth.ecs.TaskMetadata;
 import io.berth.ecs.TaskRecords;
 import io.berth.ecs.TaskSignal;
-import io.berth.edge.AgentEndpoint;
 import io.berth.edge.Dispatcher;
 import io.berth.edge.HttpEdge;
-import io.berth.edge.ResourceTagLookup;
+import io.berth.edge.Route;
+import io.berth.edge.ServiceModule;
 import io.berth.edge.Authorizer;
 import io.berth.iam.Credentials;
 import io.berth.iam.IamApi;
@@ -42,7 +42,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +55,8 @@ public final class BerthServer implements AutoCloseable {
     private static final Duration CONTROL_INTERVAL = Duration.ofSeconds(1);
     /** Sandboxes kept ready so a launch starts only the task's own containers. */
     private static final int SANDBOX_POOL_SIZE = 2;
+    /** The agent endpoints take GETs; nothing they serve needs a body. */
+    private static final long AGENT_BODY_LIMIT = 64 * 1024;
 
     private final Store store;
     private final HttpEdge edge;
@@ -104,22 +105,31 @@ public final class BerthServer implements AutoCloseable {
             PolicyAuthorizer policies = new PolicyAuthorizer(directory, sessions);
             Authorizer authorizer = config.iamEnforcement() ? policies : (context, action, resource, keys, tags) -> true;
             boolean tasksRun = runtime != null;
-            Dispatcher dispatcher = new Dispatcher(
-                    List.of(EcsApi.definition(store, IdGenerator.random(), () -> tasksRun, signal, networks),
-                            StsApi.definition(directory, sessions, policies, clock), LogsApi.definition(store, clock),
-                            Ec2Api.definition(store, clock, signal::taskChanged),
-                            IamApi.definition(store, clock, directory)),
+            ResourceTags ecsTags = new ResourceTags(store);
+            List<Route> agentRoutes = new ArrayList<>();
+            agentRoutes.add(Route.agent("task-credentials",
+                    new TaskCredentials(records, new TaskRoleSessions(directory, sessions, clock), clock), AGENT_BODY_LIMIT));
+            if (runtime != null) {
+                agentRoutes.add(Route.agent("task-metadata",
+                        new TaskMetadata(records, runtime::stats, dataPlane != TaskNetwork.ADDRESSES_ONLY), AGENT_BODY_LIMIT));
+            }
+            List<ServiceModule> modules = List.of(
+                    ServiceModule.of(EcsApi.definition(store, IdGenerator.random(), () -> tasksRun, signal, networks), "ecs")
+                            .withRoutes(agentRoutes).withTags(ecsTags),
+                    ServiceModule.of(StsApi.definition(directory, sessions, policies, clock), "sts"),
+                    LogsApi.module(store, clock),
+                    Ec2Api.module(store, clock, signal::taskChanged),
+                    ServiceModule.of(IamApi.definition(store, clock, directory), "iam"));
+            Dispatcher dispatcher = new Dispatcher(modules.stream().map(ServiceModule::api).toList(),
                     new Credentials(config.accountId(), root, directory, sessions, clock), authorizer,
-                    resourceTags(new ResourceTags(store)), clock, config.maxClockSkew());
+                    ServiceModule.tagsOf(modules), clock, config.maxClockSkew());
             if (controller != null) {
                 controller.start();
             }
-            List<AgentEndpoint> agents = new ArrayList<>();
-            agents.add(new TaskCredentials(records, new TaskRoleSessions(directory, sessions, clock), clock));
-            if (runtime != null) {
-                agents.add(new TaskMetadata(records, runtime::stats, dataPlane != TaskNetwork.ADDRESSES_ONLY));
-            }
-            edge.start(dispatcher, agents);
+            List<Route> routes = new ArrayList<>();
+            modules.forEach(module -> routes.addAll(module.routes()));
+            routes.add(ServiceModule.apiRoute(dispatcher));
+            edge.start(routes);
             reportRuntime(connection, config.dockerHost());
             if (!config.iamEnforcement()) {
                 log.warn("IAM ENFORCEMENT IS OFF: every signed request is allowed, whatever the caller's policies say. "
@@ -141,25 +151,19 @@ public final class BerthServer implements AutoCloseable {
         }
     }
 
-    /** The tags of every service's resources that keeps tags, by the service in the ARN. */
-    private static ResourceTagLookup resourceTags(ResourceTags ecs) {
-        return (context, arn) -> arn.startsWith("arn:aws:ecs:") ? ecs.of(context, arn) : Map.of();
-    }
-
     /**
-     * Readies the host for task networks and makes the port listen where tasks reach it; answers
-     * that address: the agent address when tasks have a network, else the bind address.
+     * Readies the host for task networks and makes the agent routes listen where tasks reach them;
+     * answers that address: the agent address on the API's port when tasks have a network, else a
+     * port of the agent's own on the bind address (so the API port's paths stay the APIs').
      */
     private static String openTaskEndpoint(HttpEdge edge, TaskNetwork dataPlane) throws IOException {
-        InetSocketAddress bound = edge.address();
         Optional<InetAddress> agent = dataPlane.prepareHost();
         if (agent.isEmpty()) {
-            return "http://" + bound.getHostString() + ":" + bound.getPort();
+            InetSocketAddress own = edge.listenForAgentOnOwnPort();
+            return "http://" + own.getHostString() + ":" + own.getPort();
         }
-        if (!bound.getAddress().isAnyLocalAddress()) {
-            edge.alsoListenOn(agent.get());
-        }
-        return "http://" + agent.get().getHostAddress() + ":" + bound.getPort();
+        edge.listenForAgentOn(agent.get());
+        return "http://" + agent.get().getHostAddress() + ":" + edge.address().getPort();
     }
 
     /** The kernel's data plane when asked for and permitted; else addresses in the API only, said loudly. */

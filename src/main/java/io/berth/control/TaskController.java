@@ -3,6 +3,7 @@ package io.berth.control;
 import io.berth.ec2.AddressesExhaustedException;
 import io.berth.ec2.Eni;
 import io.berth.ec2.Networks;
+import io.berth.control.loop.ControlLoop;
 import io.berth.ecs.ContainerSpecs;
 import io.berth.ecs.Observation;
 import io.berth.ecs.StoredTask;
@@ -28,25 +29,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The task control loop: level-driven, it converges every task's runtime state on what the store
- * says is desired. Each round it lists what the runtime really runs, removes what no task owns,
- * and advances each task on its own virtual thread (at most one worker per task, tracked in
- * {@link #busy}). A round starts when signalled or after {@code interval}; on start it adopts
- * whatever a previous Berth left running.
+ * says is desired. It is a {@link ControlLoop} keyed by task ARN: each round lists what the
+ * runtime really runs, removes what no task owns, and hands each unsettled task to its worker,
+ * which steps it with {@link TaskLifecycle} (one runtime listing per step) and performs the
+ * effects. A round starts when signalled or after {@code interval}; on start it adopts whatever
+ * a previous Berth left running.
  */
 public final class TaskController implements TaskSignal, AutoCloseable {
 
@@ -60,11 +59,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
     private final Settings settings;
     private final LogShipper shipper;
     private final TaskNetworking networking;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final Set<String> busy = ConcurrentHashMap.newKeySet();
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private final Thread loop;
-    private volatile boolean running = true;
+    private final ControlLoop<String> loop;
 
     /**
      * @param retention    how long STOPPED tasks stay before they are pruned
@@ -83,7 +78,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
         this.settings = settings;
         this.shipper = new LogShipper(runtime, logs, clock);
         this.networking = new TaskNetworking(networks, dataPlane, runtime);
-        this.loop = Thread.ofVirtual().name("task-controller").unstarted(this::run);
+        this.loop = new ControlLoop<>("task-controller", settings.interval(), this::round, this::advance);
     }
 
     public void start() {
@@ -92,27 +87,11 @@ public final class TaskController implements TaskSignal, AutoCloseable {
 
     @Override
     public void taskChanged() {
-        wakeUp.release();
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                round();
-            } catch (RuntimeException e) {
-                log.warn("task-controller round failed: {}", e.getMessage());
-            }
-            try {
-                wakeUp.tryAcquire(settings.interval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        loop.signal();
     }
 
     /** One round: what runs is listed before the store is read, so a task created meanwhile is never taken for an orphan. */
-    void round() {
+    private void round(Consumer<String> dispatch) {
         List<ContainerStatus> present = runtime.list(Map.of());
         List<StoredTask> tasks = records.all();
         Set<String> known = new HashSet<>();
@@ -126,17 +105,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
             if (settled(task, now)) {
                 continue;
             }
-            if (busy.add(task.task().taskArn())) {
-                workers.submit(() -> {
-                    try {
-                        advance(task.task().taskArn());
-                    } catch (RuntimeException e) {
-                        log.warn("task={} advance failed: {}", task.task().taskArn(), e.getMessage());
-                    } finally {
-                        busy.remove(task.task().taskArn());
-                    }
-                });
-            }
+            dispatch.accept(task.task().taskArn());
         }
         networking.syncFirewalls(tasks);
         for (ContainerStatus container : present) {
@@ -167,12 +136,15 @@ public final class TaskController implements TaskSignal, AutoCloseable {
             Observation seen = observe(stored);
             shipLogs(stored, seen);
             TaskLifecycle.Step step = TaskLifecycle.step(stored, seen, clock.instant(), settings.retention());
-            boolean changed = !step.task().equals(stored);
+            StoredTask next = step.task();
+            boolean changed = !next.equals(stored);
             if (changed) {
-                if (!records.replace(stored, step.task())) {
+                Optional<StoredTask> written = records.replace(stored, next);
+                if (written.isEmpty()) {
                     continue;
                 }
-                logTransition(stored, step.task());
+                next = written.get();
+                logTransition(stored, next);
             }
             if (step.effect() instanceof TaskEffect.Wait) {
                 if (!changed) {
@@ -180,7 +152,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                 }
                 continue;
             }
-            perform(step.task(), step.effect());
+            perform(next, step.effect(), seen);
         }
     }
 
@@ -212,7 +184,8 @@ public final class TaskController implements TaskSignal, AutoCloseable {
         return new Observation(sandbox, containers);
     }
 
-    private void perform(StoredTask task, TaskEffect effect) {
+    /** Performs an effect on what the step saw: the runtime is listed once per step. */
+    private void perform(StoredTask task, TaskEffect effect, Observation seen) {
         switch (effect) {
             case TaskEffect.Wait wait -> {
             }
@@ -220,7 +193,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                 try {
                     String sandbox = runtime.startSandbox(new SandboxSpec(task.id(), Integer.parseInt(task.task().cpu()),
                             Integer.parseInt(task.task().memory()), TaskLifecycle.labels(task, null)));
-                    if (!records.replace(task, task.withSandbox(sandbox))) {
+                    if (records.replace(task, task.withSandbox(sandbox)).isEmpty()) {
                         // The task changed meanwhile (it was stopped): nobody will own this sandbox.
                         runtime.remove(sandbox);
                     }
@@ -232,7 +205,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                 try {
                     Eni eni = networking.attach(task, attach.sandboxId());
                     StoredTask attached = TaskLifecycle.networkAttached(task, eni, clock.instant());
-                    if (records.replace(task, attached)) {
+                    if (records.replace(task, attached).isPresent()) {
                         logTransition(task, attached);
                     }
                     taskChanged();
@@ -249,9 +222,8 @@ public final class TaskController implements TaskSignal, AutoCloseable {
             }
             case TaskEffect.CreateContainers create -> createContainers(task, create.names());
             case TaskEffect.StartContainers start -> {
-                Map<String, ContainerStatus> seen = observe(task).containers();
                 for (String name : start.names()) {
-                    ContainerStatus status = seen.get(name);
+                    ContainerStatus status = seen.containers().get(name);
                     if (status == null) {
                         continue;
                     }
@@ -263,11 +235,11 @@ public final class TaskController implements TaskSignal, AutoCloseable {
                     }
                 }
             }
-            case TaskEffect.StopContainers stop -> stopContainers(task, stop.graceByName());
+            case TaskEffect.StopContainers stop -> stopContainers(seen, stop.graceByName());
             case TaskEffect.RemoveSandbox remove -> {
                 runtime.remove(remove.sandboxId());
                 // The task reports STOPPED next: its containers' output must be stored by then.
-                for (ContainerStatus status : observe(task).containers().values()) {
+                for (ContainerStatus status : seen.containers().values()) {
                     shipper.awaitShipped(status.id(), LOG_DRAIN);
                 }
             }
@@ -315,12 +287,11 @@ public final class TaskController implements TaskSignal, AutoCloseable {
         }
     }
 
-    private void stopContainers(StoredTask task, Map<String, Duration> graceByName) {
-        Map<String, ContainerStatus> seen = observe(task).containers();
+    private void stopContainers(Observation seen, Map<String, Duration> graceByName) {
         // All at once, each with its own grace period; closing the executor waits for every stop.
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             graceByName.forEach((name, grace) -> {
-                ContainerStatus status = seen.get(name);
+                ContainerStatus status = seen.containers().get(name);
                 if (status != null) {
                     parallel.submit(() -> runtime.stop(status.id(), grace));
                 }
@@ -354,9 +325,7 @@ public final class TaskController implements TaskSignal, AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
+        loop.close();
         shipper.close();
-        loop.interrupt();
-        workers.shutdownNow();
     }
 }

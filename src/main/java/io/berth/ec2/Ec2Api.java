@@ -9,6 +9,7 @@ import io.berth.edge.RequestContext;
 import io.berth.edge.ResourceResolver;
 import io.berth.edge.ServiceDefinition;
 import io.berth.edge.ServiceDefinition.QueryBinding;
+import io.berth.edge.ServiceModule;
 import io.berth.store.Store;
 
 import javax.xml.stream.XMLStreamException;
@@ -40,6 +41,11 @@ public final class Ec2Api {
 
     /** {@code firewallListener} runs after every committed change of a security group's rules or members. */
     public static ServiceDefinition.Query definition(Store store, InstantSource clock, Runnable firewallListener) {
+        return (ServiceDefinition.Query) module(store, clock, firewallListener).api();
+    }
+
+    /** The EC2 API, whose resources' tags policies read as aws:ResourceTag/… keys. */
+    public static ServiceModule module(Store store, InstantSource clock, Runnable firewallListener) {
         Ec2State state = new Ec2State(store, Ec2Ids.random(), clock, firewallListener);
         Vpcs vpcs = new Vpcs(state);
         Subnets subnets = new Subnets(state);
@@ -130,7 +136,8 @@ public final class Ec2Api {
                 Ec2Responses::returned));
         operations.add(op("DescribeTags", Ec2Requests::describeTags, any(), tags::describeTags,
                 Ec2Responses.page("tagSet", Ec2Responses::tagDescription)));
-        return new ServiceDefinition.Query("ec2", VERSION, NAMESPACE, ServiceDefinition.Dialect.EC2, operations);
+        return ServiceModule.of(new ServiceDefinition.Query("ec2", VERSION, NAMESPACE, ServiceDefinition.Dialect.EC2,
+                operations), "ec2").withTags(tags::of);
     }
 
     /**

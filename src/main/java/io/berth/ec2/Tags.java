@@ -153,6 +153,44 @@ final class Tags {
         ec2.save(kind, resource.withTags(change.apply(resource.tags())));
     }
 
+    /**
+     * A resource's tags for aws:ResourceTag/… keys, by its ARN in the caller's account and region;
+     * none for another ARN or a resource that does not exist.
+     */
+    Map<String, String> of(RequestContext context, String resourceArn) {
+        String local = "arn:aws:ec2:" + context.region() + ":" + context.accountId() + ":";
+        int slash = resourceArn.indexOf('/');
+        if (!resourceArn.startsWith(local) || slash < 0) {
+            return Map.of();
+        }
+        String id = resourceArn.substring(slash + 1);
+        String prefix = id.contains("-") ? id.substring(0, id.indexOf('-')) : "";
+        return switch (prefix) {
+            case "vpc" -> tagsOf(context, Ec2Kind.VPC, id);
+            case "subnet" -> tagsOf(context, Ec2Kind.SUBNET, id);
+            case "sg" -> tagsOf(context, Ec2Kind.SECURITY_GROUP, id);
+            case "eni" -> tagsOf(context, Ec2Kind.NETWORK_INTERFACE, id);
+            case "rtb" -> tagsOf(context, Ec2Kind.ROUTE_TABLE, id);
+            case "acl" -> tagsOf(context, Ec2Kind.NETWORK_ACL, id);
+            case "sgr" -> state.read(context.accountId(), context.region(), ec2 -> ec2.all(Ec2Kind.SECURITY_GROUP)
+                    .stream().flatMap(group -> group.rules().stream())
+                    .filter(rule -> rule.securityGroupRuleId().equals(id)).findFirst()
+                    .map(rule -> asMap(rule.tags())).orElse(Map.of()));
+            default -> Map.of();
+        };
+    }
+
+    private <T extends Tagged<T>> Map<String, String> tagsOf(RequestContext context, Ec2Kind<T> kind, String id) {
+        return state.read(context.accountId(), context.region(),
+                ec2 -> ec2.find(kind, id).map(resource -> asMap(resource.tags())).orElse(Map.of()));
+    }
+
+    private static Map<String, String> asMap(List<Tag> tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        tags.forEach(tag -> map.put(tag.key(), tag.value()));
+        return map;
+    }
+
     Page<TagDescription> describeTags(RequestContext context, DescribeRequest request) {
         List<TagDescription> all = state.read(context.accountId(), context.region(), ec2 -> {
             List<TagDescription> tags = new ArrayList<>();

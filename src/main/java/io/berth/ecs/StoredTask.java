@@ -12,25 +12,32 @@ import java.util.Optional;
  * overrides applied (the containers to run, fixed at launch), the runtime sandbox that holds it
  * once provisioned, where its awsvpc interface goes (null for a task without one), the secret
  * its containers show the credentials endpoint for their task role, and what the agent keeps
- * about each container (in the definition's order; empty for tasks stored before it was kept).
+ * about each container (in the definition's order; empty for tasks stored before it was kept), and
+ * its revision: how many times it was written, so a write can tell whether the task changed since
+ * it was read (0 before its first write, and for tasks stored before revisions were kept).
  */
 public record StoredTask(Task task, TaskDefinition definition, String sandboxId, ResolvedNetwork network,
-                         String credentialsToken, List<AgentContainer> agentContainers) {
+                         String credentialsToken, List<AgentContainer> agentContainers, long revision) {
 
     public StoredTask {
         agentContainers = agentContainers == null ? List.of() : List.copyOf(agentContainers);
     }
 
     public StoredTask withTask(Task changed) {
-        return new StoredTask(changed, definition, sandboxId, network, credentialsToken, agentContainers);
+        return new StoredTask(changed, definition, sandboxId, network, credentialsToken, agentContainers, revision);
     }
 
     public StoredTask withSandbox(String id) {
-        return new StoredTask(task, definition, id, network, credentialsToken, agentContainers);
+        return new StoredTask(task, definition, id, network, credentialsToken, agentContainers, revision);
+    }
+
+    /** The task as its next write stores it. */
+    StoredTask nextRevision() {
+        return new StoredTask(task, definition, sandboxId, network, credentialsToken, agentContainers, revision + 1);
     }
 
     StoredTask withAgentContainers(List<AgentContainer> changed) {
-        return new StoredTask(task, definition, sandboxId, network, credentialsToken, changed);
+        return new StoredTask(task, definition, sandboxId, network, credentialsToken, changed, revision);
     }
 
     public Optional<AgentContainer> agentContainer(String name) {

@@ -33,18 +33,18 @@ public final class TaskRecords {
     }
 
     /**
-     * Replaces {@code expected} with {@code next} unless the task changed meanwhile (StopTask may
-     * write it at any time); returns whether it did.
+     * Replaces {@code expected} with {@code next} unless the task was written meanwhile (StopTask
+     * may write it at any time), as its revision shows; returns the task as stored, or empty when
+     * it changed (or is gone).
      */
-    public boolean replace(StoredTask expected, StoredTask next) {
+    public Optional<StoredTask> replace(StoredTask expected, StoredTask next) {
         String arn = expected.task().taskArn();
         return store.write(documents -> {
             Optional<StoredTask> current = TaskRepository.find(documents, scopeOf(arn), clusterNameOf(arn), TaskIds.id(arn));
-            if (current.isEmpty() || !StoredJson.write(current.get()).equals(StoredJson.write(expected))) {
-                return false;
+            if (current.isEmpty() || current.get().revision() != expected.revision()) {
+                return Optional.<StoredTask>empty();
             }
-            TaskRepository.save(documents, scopeOf(arn), next);
-            return true;
+            return Optional.of(TaskRepository.save(documents, scopeOf(arn), next));
         });
     }
 

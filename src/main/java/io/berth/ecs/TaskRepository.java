@@ -18,8 +18,11 @@ final class TaskRepository {
         return documents.get(KIND, scope, cluster + " " + taskId).map(json -> StoredJson.read(json, StoredTask.class));
     }
 
-    static void save(Documents documents, String scope, StoredTask task) {
-        documents.put(KIND, scope, task.clusterName() + " " + task.id(), StoredJson.write(task));
+    /** Stores the task as its next revision, and returns what was stored. */
+    static StoredTask save(Documents documents, String scope, StoredTask task) {
+        StoredTask next = task.nextRevision();
+        documents.put(KIND, scope, next.clusterName() + " " + next.id(), StoredJson.write(next));
+        return next;
     }
 
     static void delete(Documents documents, String scope, StoredTask task) {

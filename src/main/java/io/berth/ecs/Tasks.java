@@ -95,7 +95,7 @@ public final class Tasks {
                         network, context.region() + "a", context.receivedAt());
                 StoredTask stored = new StoredTask(task, launched, null, network, TaskCredentials.newToken(),
                         launched.containerDefinitions().stream()
-                                .map(c -> AgentContainer.launched(c.name(), MetadataEndpoints.newId())).toList());
+                                .map(c -> AgentContainer.launched(c.name(), MetadataEndpoints.newId())).toList(), 0);
                 TaskRepository.save(documents, scope, stored);
                 MetadataEndpoints.save(documents, stored);
                 tasks.add(task);

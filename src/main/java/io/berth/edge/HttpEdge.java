@@ -1,111 +1,315 @@
 package io.berth.edge;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.berth.edge.sigv4.SignedRequest;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.net.BindException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 
 /**
- * The one HTTP port of Berth, on its bind address and, for code inside tasks, on the address
- * tasks reach Berth at. Each exchange runs on its own virtual thread; the raw request is handed
- * to the {@link Dispatcher} exactly as it arrived, because SigV4 signs the wire form. The port is
- * bound first (so what is wired to it knows its number), requests are served from {@link #start}.
+ * Berth's HTTP server (Jetty's core, each request on its own virtual thread), routing every
+ * request through a table of {@link Route}s. The API port listens on the bind address; code
+ * inside tasks reaches the agent routes on the agent's own address (169.254.170.2, same port) or,
+ * where tasks have no network of their own, on a listener of its own — so an API route may claim
+ * any path, the agent's /v2/ included. The port is bound first (so what is wired to it knows its
+ * number); requests are served from {@link #start}.
  */
 public final class HttpEdge implements AutoCloseable {
 
     public static final String HEALTH_PATH = "/_berth/health";
+    /** The AWS APIs read whole bodies (SigV4 hashes them); the largest AWS accepts are well below this. */
+    public static final long API_BODY_LIMIT = 16L * 1024 * 1024;
 
-    private final List<HttpServer> servers = new ArrayList<>();
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Server server;
+    private final ServerConnector api;
+    /** The connectors whose every request is the agent's. */
+    private final Set<ServerConnector> agentConnectors = new CopyOnWriteArraySet<>();
+    /** Local addresses whose requests are the agent's, even when they arrive on the API connector (any-address bind). */
+    private final Set<String> agentAddresses = new CopyOnWriteArraySet<>();
     private final byte[] health;
-    private Dispatcher dispatcher;
-    private List<AgentEndpoint> agents = List.of();
+    private volatile List<Route> routes = List.of();
 
     private HttpEdge(String version) {
         this.health = ("{\"status\":\"ok\",\"version\":\"" + version + "\"}").getBytes(StandardCharsets.UTF_8);
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("edge");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        this.server = new Server(threads);
+        this.server.setHandler(new Router());
+        this.api = connector();
     }
 
     public static HttpEdge bind(InetSocketAddress address, String version) throws IOException {
         HttpEdge edge = new HttpEdge(version);
-        edge.listen(address);
+        edge.open(edge.api, address);
         return edge;
     }
 
-    /** Serves the same port on another local address too. */
-    public void alsoListenOn(InetAddress address) throws IOException {
-        listen(new InetSocketAddress(address, address().getPort()));
+    /**
+     * Serves the agent routes on the agent's address, on the API's port; on an any-address bind
+     * the API connector already receives them, told apart by the local address they reached.
+     */
+    public void listenForAgentOn(InetAddress address) throws IOException {
+        agentAddresses.add(address.getHostAddress());
+        if (!address().getAddress().isAnyLocalAddress()) {
+            ServerConnector agent = connector();
+            open(agent, new InetSocketAddress(address, address().getPort()));
+            agentConnectors.add(agent);
+        }
     }
 
-    private void listen(InetSocketAddress address) throws IOException {
-        HttpServer server = HttpServer.create(address, 1024);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        servers.add(server);
+    /** Serves the agent routes on a port of their own on the bind address; answers that address. */
+    public InetSocketAddress listenForAgentOnOwnPort() throws IOException {
+        ServerConnector agent = connector();
+        open(agent, new InetSocketAddress(address().getAddress(), 0));
+        agentConnectors.add(agent);
+        return new InetSocketAddress(address().getAddress(), agent.getLocalPort());
     }
 
-    /** @param agents the endpoints of code inside tasks, each answering the paths it claims */
-    public void start(Dispatcher dispatcher, List<AgentEndpoint> agents) {
-        this.dispatcher = dispatcher;
-        this.agents = List.copyOf(agents);
-        servers.forEach(HttpServer::start);
+    private ServerConnector connector() {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        // Paths reach the router as sent: SigV4 signs them so, and AWS answers odd ones itself.
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setAcceptQueueSize(1024);
+        return connector;
+    }
+
+    private void open(ServerConnector connector, InetSocketAddress address) throws IOException {
+        connector.setHost(address.getAddress().getHostAddress());
+        connector.setPort(address.getPort());
+        server.addConnector(connector);
+        try {
+            connector.open();
+        } catch (IOException e) {
+            server.removeConnector(connector);
+            // Jetty wraps the JDK's BindException; callers tell a taken port from other failures by it.
+            if (e.getCause() instanceof BindException taken) {
+                throw taken;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Starts serving. The health check comes first; then the given routes in order.
+     */
+    public void start(List<Route> routes) throws IOException {
+        List<Route> table = new ArrayList<>();
+        table.add(new Route("health", Route.Audience.API,
+                (method, path) -> "GET".equals(method) && HEALTH_PATH.equals(path), 0,
+                (Route.Endpoint.Buffered) (request, body) -> new EdgeResponse(200, "application/json", health)));
+        table.addAll(routes);
+        this.routes = List.copyOf(table);
+        try {
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("the HTTP server did not start", e);
+        }
     }
 
     /** The bind address, with the port really bound. */
     public InetSocketAddress address() {
-        return servers.getFirst().getAddress();
+        String host = api.getHost();
+        return new InetSocketAddress(host == null ? null : parse(host), api.getLocalPort());
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        String requestId = UUID.randomUUID().toString();
-        try (exchange; InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readAllBytes();
-            String path = exchange.getRequestURI().getRawPath();
-            SignedRequest request = signedRequest(exchange, body);
-            String source = exchange.getRemoteAddress().getAddress().getHostAddress();
-            AgentEndpoint agent = agents.stream().filter(a -> a.serves(path)).findFirst().orElse(null);
-            EdgeResponse response = HEALTH_PATH.equals(path) && "GET".equals(exchange.getRequestMethod())
-                    ? new EdgeResponse(200, "application/json", health)
-                    : agent != null ? agent.serve(new AgentEndpoint.Request(request.method(), path, request.headers(), source))
-                    : dispatcher.dispatch(requestId, source, request);
-            exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
-            exchange.getResponseHeaders().set("Content-Type", response.contentType());
-            exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
-            }
+    private static InetAddress parse(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private static SignedRequest signedRequest(HttpExchange exchange, byte[] body) {
+    private final class Router extends Handler.Abstract {
+
+        Router() {
+            super(InvocationType.BLOCKING);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            String requestId = UUID.randomUUID().toString();
+            String method = request.getMethod();
+            String path = request.getHttpURI().getPath();
+            Route.Audience audience = isAgents(request) ? Route.Audience.AGENT : Route.Audience.API;
+            Route route = null;
+            for (Route candidate : routes) {
+                if (candidate.matches(audience, method, path)) {
+                    route = candidate;
+                    break;
+                }
+            }
+            response.getHeaders().put("x-amzn-RequestId", requestId);
+            if (route == null) {
+                respond(request, response, callback, notFound());
+                return true;
+            }
+            Route.Exchange exchange = new Route.Exchange(requestId, method, path, request.getHttpURI().getQuery(),
+                    headers(request), Request.getRemoteAddr(request));
+            try {
+                switch (route.endpoint()) {
+                    case Route.Endpoint.Buffered buffered -> {
+                        long declared = request.getLength();
+                        if (declared > route.maxBodyBytes()) {
+                            respond(request, response, callback, tooLarge(route));
+                            return true;
+                        }
+                        byte[] body = read(request, route.maxBodyBytes());
+                        if (body == null) {
+                            respond(request, response, callback, tooLarge(route));
+                            return true;
+                        }
+                        respond(request, response, callback, buffered.serve(exchange, body));
+                    }
+                    case Route.Endpoint.Streaming streaming -> {
+                        OutputStream[] out = new OutputStream[1];
+                        try (InputStream body = new Limited(Content.Source.asInputStream(request), route.maxBodyBytes())) {
+                            streaming.serve(exchange, body, (status, contentType, length, headers) -> {
+                                response.setStatus(status);
+                                response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+                                if (length >= 0) {
+                                    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+                                }
+                                headers.forEach(response.getHeaders()::put);
+                                out[0] = Response.asBufferedOutputStream(request, response);
+                                return out[0];
+                            });
+                        }
+                        if (out[0] == null) {
+                            throw new IllegalStateException("route " + route.name() + " answered nothing");
+                        }
+                        out[0].close(); // the last write: completes the response
+                        callback.succeeded();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                callback.failed(e);
+            }
+            return true;
+        }
+
+        private boolean isAgents(Request request) {
+            if (request.getConnectionMetaData().getConnector() instanceof ServerConnector connector
+                    && agentConnectors.contains(connector)) {
+                return true;
+            }
+            return !agentAddresses.isEmpty() && agentAddresses.contains(Request.getLocalAddr(request));
+        }
+    }
+
+    private static EdgeResponse notFound() {
+        return new EdgeResponse(404, "application/json",
+                "{\"message\":\"No route serves this request.\"}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static EdgeResponse tooLarge(Route route) {
+        return new EdgeResponse(413, "application/json", ("{\"message\":\"The request body is larger than "
+                + route.maxBodyBytes() + " bytes.\"}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The whole body, or null when it runs past the limit. */
+    private static byte[] read(Request request, long limit) throws IOException {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            return body.length > limit ? null : body;
+        }
+    }
+
+    private static void respond(Request request, Response response, Callback callback, EdgeResponse answer) {
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+        response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    }
+
+    private static Map<String, List<String>> headers(Request request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         // The server reads header bytes as ISO-8859-1; signers hash them as UTF-8.
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            List<String> decoded = headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>());
-            for (String value : values) {
-                decoded.add(new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        for (HttpField field : request.getHeaders()) {
+            String value = field.getValue();
+            headers.computeIfAbsent(field.getLowerCaseName(), n -> new ArrayList<>(1))
+                    .add(value == null ? "" : isAscii(value) ? value
+                            : new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
             }
-        });
-        return new SignedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), headers, body);
+        }
+        return true;
+    }
+
+    /** A body stream that fails once it runs past a route's limit. */
+    private static final class Limited extends FilterInputStream {
+        private long left;
+
+        Limited(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && --left < 0) {
+                throw new IOException("the request body is larger than the route's limit");
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0 && (left -= n) < 0) {
+                throw new IOException("the request body is larger than the route's limit");
+            }
+            return n;
+        }
     }
 
     @Override
     public void close() {
-        servers.forEach(server -> server.stop(0));
-        executor.close();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the HTTP server did not stop", e);
+        }
     }
 }

@@ -98,7 +98,7 @@ public final class IamApi {
     }
 
     public static ServiceDefinition definition(Store store, InstantSource clock, IamIds ids, IamDirectory directory) {
-        IamRuntime iam = new IamRuntime(store, clock, ids, directory);
+        IamRuntime iam = new IamRuntime(store, clock, ids);
         IamResources on = new IamResources(iam);
         Attachments attachments = new Attachments(iam);
         List<QueryBinding<?, ?>> operations = new ArrayList<>();

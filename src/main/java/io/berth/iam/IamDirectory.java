@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * IAM as sign-in and authorization read it on every request: who owns an access key, and which
  * policies apply to a user or a role. Answers are cached until the next IAM write; each cache
- * entry carries the generation it was read in, and a write bumps the generation after its
- * commit, so an entry read before a commit can never be served after it. The caches are
- * concurrent maps; the generation counter is their only coordination.
+ * entry carries the generation it was read in, and every IAM write moves the generation on in
+ * its own transaction (a counter in the store, {@link #bump}), so an entry read before a commit
+ * can never be served after it, whichever process sharing the store wrote. The caches are
+ * concurrent maps; the stored generation counter is their only coordination.
  */
 public final class IamDirectory {
 
@@ -72,7 +72,10 @@ public final class IamDirectory {
     }
 
     private final Store store;
-    private final AtomicLong generation = new AtomicLong();
+    /** The store counter that counts IAM's writes. */
+    private static final String COUNTER_SCOPE = "global";
+    private static final String COUNTER = "iam-generation";
+
     private final ConcurrentHashMap<Key, Cached> cache = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Use> recordedUses = new ConcurrentHashMap<>();
 
@@ -167,23 +170,23 @@ public final class IamDirectory {
         }
     }
 
-    /** Called after every committed IAM write: what was cached before may be stale now. */
-    void changed() {
-        generation.incrementAndGet();
+    /** Called inside every IAM write transaction: what was cached before its commit may be stale after it. */
+    static void bump(Documents documents) {
+        documents.increment(COUNTER_SCOPE, COUNTER);
     }
 
     /**
-     * The generation of IAM's data: it moves on after every committed write. Whatever is derived
-     * from answers read after taking the generation may be kept until it moves on, as this
-     * directory's own caches are.
+     * The generation of IAM's data, as stored: it moves on with every committed write, in this
+     * process or another sharing the store. Whatever is derived from answers read after taking
+     * the generation may be kept until it moves on, as this directory's own caches are.
      */
     long generation() {
-        return generation.get();
+        return store.read(documents -> documents.counter(COUNTER_SCOPE, COUNTER));
     }
 
     @SuppressWarnings("unchecked")
     private <T> T cached(Key key, Supplier<T> load) {
-        long current = generation.get();
+        long current = generation();
         Cached entry = cache.get(key);
         if (entry != null && entry.generation() == current) {
             return (T) entry.value();

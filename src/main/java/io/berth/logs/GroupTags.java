@@ -67,6 +67,14 @@ final class GroupTags {
         return new ListTagsForResourceResponse(read(context, groupOf(context, request.resourceArn())));
     }
 
+    /** A log group's tags for aws:ResourceTag/… keys; none for another ARN or a group that does not exist. */
+    Map<String, String> of(RequestContext context, String resourceArn) {
+        String scope = LogsArns.scope(context);
+        return LogsArns.groupOfArn(context, resourceArn)
+                .flatMap(name -> store.read(documents -> LogsRepository.findGroup(documents, scope, name)))
+                .map(StoredGroup::tags).orElse(Map.of());
+    }
+
     /** Log groups are the only taggable resource Berth has; any other ARN names nothing here. */
     private static String groupOf(RequestContext context, String resourceArn) {
         return LogsArns.groupOfArn(context, Constraints.required(resourceArn, "resourceArn"))

@@ -4,6 +4,7 @@ import io.berth.edge.Handler;
 import io.berth.edge.Operation;
 import io.berth.edge.ResourceResolver;
 import io.berth.edge.ServiceDefinition;
+import io.berth.edge.ServiceModule;
 import io.berth.logs.model.CreateLogGroupRequest;
 import io.berth.logs.model.CreateLogStreamRequest;
 import io.berth.logs.model.DeleteLogGroupRequest;
@@ -39,6 +40,11 @@ public final class LogsApi {
     public static final String TARGET_PREFIX = "Logs_20140328";
 
     private LogsApi() {
+    }
+
+    /** The Logs API, whose log groups' tags policies read as aws:ResourceTag/… keys. */
+    public static ServiceModule module(Store store, InstantSource clock) {
+        return ServiceModule.of(definition(store, clock), "logs").withTags(new GroupTags(store)::of);
     }
 
     public static ServiceDefinition definition(Store store, InstantSource clock) {

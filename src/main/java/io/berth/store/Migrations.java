@@ -18,6 +18,17 @@ final class Migrations {
                 body  TEXT NOT NULL,
                 PRIMARY KEY (kind, scope, id)
             ) WITHOUT ROWID
+            """,
+            // The version a document was last written at, for compare-and-set writes.
+            "ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+            // Named counters per scope, moved on in the same transaction as the writes they count.
+            """
+            CREATE TABLE counters (
+                scope TEXT NOT NULL,
+                name  TEXT NOT NULL,
+                value INTEGER NOT NULL,
+                PRIMARY KEY (scope, name)
+            ) WITHOUT ROWID
             """);
 
     private Migrations() {

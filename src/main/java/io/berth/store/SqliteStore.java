@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -156,10 +157,66 @@ public final class SqliteStore implements Store {
         }
 
         @Override
+        public Optional<Versioned> getVersioned(String kind, String scope, String id) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT body, version FROM documents WHERE kind = ? AND scope = ? AND id = ?")) {
+                s.setString(1, kind);
+                s.setString(2, scope);
+                s.setString(3, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(new Versioned(rs.getString(1), rs.getLong(2))) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw new StoreException("get failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public OptionalLong putIfVersion(String kind, String scope, String id, String body, long expectedVersion) {
+            // Writes are serialised on one connection, so reading the version then writing is atomic.
+            long current = getVersioned(kind, scope, id).map(Versioned::version).orElse(ABSENT);
+            if (current != expectedVersion) {
+                return OptionalLong.empty();
+            }
+            put(kind, scope, id, body);
+            return OptionalLong.of(current + 1);
+        }
+
+        @Override
+        public long increment(String scope, String name) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "INSERT INTO counters(scope, name, value) VALUES (?, ?, 1) "
+                            + "ON CONFLICT(scope, name) DO UPDATE SET value = value + 1 RETURNING value")) {
+                s.setString(1, scope);
+                s.setString(2, name);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new StoreException("increment failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public long counter(String scope, String name) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT value FROM counters WHERE scope = ? AND name = ?")) {
+                s.setString(1, scope);
+                s.setString(2, name);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
+            } catch (SQLException e) {
+                throw new StoreException("counter failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
         public void put(String kind, String scope, String id, String body) {
             try (PreparedStatement s = connection.prepareStatement(
                     "INSERT INTO documents(kind, scope, id, body) VALUES (?, ?, ?, ?) "
-                            + "ON CONFLICT(kind, scope, id) DO UPDATE SET body = excluded.body")) {
+                            + "ON CONFLICT(kind, scope, id) DO UPDATE SET body = excluded.body, version = version + 1")) {
                 s.setString(1, kind);
                 s.setString(2, scope);
                 s.setString(3, id);

@@ -10,15 +10,18 @@ import io.berth.ecs.model.TaskDefinition;
 import io.berth.runtime.ContainerStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static io.berth.ecs.TaskDefinitionRequests.fargate;
 import static io.berth.ecs.TaskDefinitionRequests.named;
@@ -31,12 +34,43 @@ class TaskLifecycleTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final Duration RETENTION = Duration.ofHours(1);
 
-    @ParameterizedTest
-    @EnumSource(TaskStatus.class)
-    void statusesOnlyMoveForward(TaskStatus from) {
-        for (TaskStatus to : TaskStatus.values()) {
-            assertThat(from.canMoveTo(to)).as(from + " -> " + to).isEqualTo(to.ordinal() > from.ordinal());
-        }
+    /**
+     * Every (from, to) pair of statuses, written out: {@code X} allowed, {@code .} refused. Rows are
+     * the status a task is in, columns the one it would move to, both in lifecycle order.
+     */
+    private static final String[] TRANSITIONS = {
+            //           PROV PEND ACTI RUNN DEAC STOP DEPR STPD
+            "PROVISIONING   .    X    X    X    X    X    X    X",
+            "PENDING        .    .    X    X    X    X    X    X",
+            "ACTIVATING     .    .    .    X    X    X    X    X",
+            "RUNNING        .    .    .    .    X    X    X    X",
+            "DEACTIVATING   .    .    .    .    .    X    X    X",
+            "STOPPING       .    .    .    .    .    .    X    X",
+            "DEPROVISIONING .    .    .    .    .    .    .    X",
+            "STOPPED        .    .    .    .    .    .    .    .",
+    };
+
+    static Stream<Arguments> everyTransition() {
+        assertThat(TRANSITIONS).hasSize(TaskStatus.values().length);
+        return Arrays.stream(TRANSITIONS).flatMap(row -> {
+            String[] cells = row.trim().split("\\s+");
+            assertThat(cells).hasSize(TaskStatus.values().length + 1);
+            TaskStatus from = TaskStatus.valueOf(cells[0]);
+            return Arrays.stream(TaskStatus.values())
+                    .map(to -> Arguments.of(from, to, cells[to.ordinal() + 1].equals("X")));
+        });
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} allowed: {2}")
+    @MethodSource("everyTransition")
+    void everyStatusTransitionIsAllowedOrRefusedAsTheTableSays(TaskStatus from, TaskStatus to, boolean allowed) {
+        assertThat(from.canMoveTo(to)).isEqualTo(allowed);
+    }
+
+    @Test
+    void theTableNamesEveryStatusOnceInLifecycleOrder() {
+        assertThat(Arrays.stream(TRANSITIONS).map(row -> row.trim().split("\\s+")[0]))
+                .containsExactly(Arrays.stream(TaskStatus.values()).map(Enum::name).toArray(String[]::new));
     }
 
     private static StoredTask launched(String... containers) {
@@ -49,7 +83,7 @@ class TaskLifecycleTest {
         Task task = TaskLaunch.newTask("arn:aws:ecs:us-east-1:123456789012:task/c/0123456789abcdef0123456789abcdef",
                 cluster, definition, definition, request, new TaskLaunch.Placement("FARGATE", null), List.of(),
                 () -> String.format("%032x", ids.incrementAndGet()), null, "us-east-1a", NOW.minusSeconds(10));
-        return new StoredTask(task, definition, null, null, null, null);
+        return new StoredTask(task, definition, null, null, null, null, 0);
     }
 
     private static ContainerStatus status(String id, ContainerStatus.State state, Integer exitCode, boolean oom) {
@@ -132,7 +166,7 @@ class TaskLifecycleTest {
         StoredTask task = launched(named("init", "'essential':false"),
                 named("main", "'dependsOn':[{'containerName':'init','condition':'SUCCESS'}]"));
         ContainerStatus sandbox = status("sandbox", ContainerStatus.State.RUNNING, null, false);
-        StoredTask activating = new StoredTask(withStatus(task.task(), "ACTIVATING"), task.definition(), "sandbox", null, null, null);
+        StoredTask activating = new StoredTask(withStatus(task.task(), "ACTIVATING"), task.definition(), "sandbox", null, null, null, 0);
 
         Map<String, ContainerStatus> created = Map.of(
                 "init", status("i", ContainerStatus.State.CREATED, null, false),
@@ -157,7 +191,7 @@ class TaskLifecycleTest {
     @Test
     void aVanishedSandboxStopsARunningTask() {
         StoredTask task = launched(named("main", ""));
-        StoredTask running = new StoredTask(withStatus(task.task(), "RUNNING"), task.definition(), "sandbox", null, null, null);
+        StoredTask running = new StoredTask(withStatus(task.task(), "RUNNING"), task.definition(), "sandbox", null, null, null, 0);
         Map<String, ContainerStatus> containers = Map.of("main", status("c1", ContainerStatus.State.RUNNING, null, false));
 
         Task stopping = step(running, seen(null, containers)).task().task();
@@ -184,7 +218,7 @@ class TaskLifecycleTest {
             assertThat(a.status()).isEqualTo("PRECREATED");
             assertThat(a.details()).extracting(KeyValuePair::value).containsExactly("subnet-1");
         });
-        StoredTask stored = new StoredTask(task, plain.definition(), null, network, "token", null);
+        StoredTask stored = new StoredTask(task, plain.definition(), null, network, "token", null, 0);
         ContainerStatus sandbox = status("sandbox", ContainerStatus.State.RUNNING, null, false);
 
         TaskLifecycle.Step s = step(stored, seen(sandbox, Map.of()));
@@ -204,7 +238,7 @@ class TaskLifecycleTest {
                 .isEqualTo(new TaskEffect.CreateContainers(List.of("main")));
 
         StoredTask deprovisioning = new StoredTask(withStatus(TaskLifecycle.stopRequested(attached, "UserInitiated",
-                "bye", NOW).task(), "DEPROVISIONING"), attached.definition(), "sandbox", network, "token", null);
+                "bye", NOW).task(), "DEPROVISIONING"), attached.definition(), "sandbox", network, "token", null, 0);
         assertThat(step(deprovisioning, seen(sandbox, Map.of())).effect())
                 .isEqualTo(new TaskEffect.RemoveSandbox("sandbox"));
         assertThat(step(deprovisioning, seen(null, Map.of())).effect()).isEqualTo(new TaskEffect.ReleaseNetwork());

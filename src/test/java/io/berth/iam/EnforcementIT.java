@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.EcsException;
@@ -119,6 +122,24 @@ class EnforcementIT {
             root.tagResource(r -> r.resourceArn(root.describeClusters(d -> d.clusters("env-prod")).clusters()
                     .getFirst().clusterArn()).tags(t -> t.key("env").value("dev")));
             ecs.deleteCluster(r -> r.cluster("env-prod"));
+        }
+    }
+
+    @Test
+    void logGroupTagsAreConditionKeysToo() {
+        String devOnly = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"logs:DeleteLogGroup\",\"Resource\":\"*\",\"Condition\":"
+                + "{\"StringEquals\":{\"aws:ResourceTag/env\":\"dev\"}}}]}";
+        AwsBasicCredentials dev = user("dev-logs", devOnly);
+        try (CloudWatchLogsClient root = berth.logs("us-east-1");
+             CloudWatchLogsClient logs = CloudWatchLogsClient.builder().endpointOverride(berth.endpoint())
+                     .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(dev)).build()) {
+            root.createLogGroup(r -> r.logGroupName("env-dev").tags(java.util.Map.of("env", "dev")));
+            root.createLogGroup(r -> r.logGroupName("env-prod").tags(java.util.Map.of("env", "prod")));
+
+            assertThatThrownBy(() -> logs.deleteLogGroup(r -> r.logGroupName("env-prod")))
+                    .satisfies(e -> assertThat(errorCode(e)).isEqualTo("AccessDeniedException"));
+            logs.deleteLogGroup(r -> r.logGroupName("env-dev"));
         }
     }
 
