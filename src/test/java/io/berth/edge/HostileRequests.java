@@ -36,10 +36,11 @@ public final class HostileRequests {
     public enum Family { JSON, QUERY, EC2 }
 
     /**
-     * One request as bytes on the wire. {@code truncated}: the body is cut short of its declared
-     * length and the client then stops sending, as a client that died mid-request would.
+     * One request as bytes on the wire. {@code halfClosed}: the client closes its side once the bytes
+     * are sent (a body cut short of its declared length, a refused head), as a client that died
+     * mid-request would, so the server reads an end rather than waiting out its idle timeout.
      */
-    public record Wire(String kind, Family family, boolean signed, byte[] bytes, boolean truncated) {
+    public record Wire(String kind, Family family, boolean signed, byte[] bytes, boolean halfClosed) {
     }
 
     /** What came back: the status (-1 when the connection closed with no answer), the content type, the body. */
@@ -110,6 +111,9 @@ public final class HostileRequests {
     /** The request of this seed: the same seed always makes the same bytes (but for the signing time). */
     public Wire generate(long seed) {
         Random random = new Random(seed);
+        if (random.nextInt(12) == 0) {
+            return malformedHttp(random);
+        }
         Api api = APIS.get(random.nextInt(APIS.size()));
         String operation = api.operations().get(random.nextInt(api.operations().size()));
         String method = "POST";
@@ -160,7 +164,7 @@ public final class HostileRequests {
         if (http > 0) {
             kind += "+http:" + http;
         }
-        boolean truncated = random.nextInt(40) == 0;
+        boolean truncated = random.nextInt(40) == 0 && body.length > 0;
         int auth = random.nextInt(10);
         String signingName = api.service();
         String signingRegion = region;
@@ -187,7 +191,39 @@ public final class HostileRequests {
         if (truncated) {
             bytes = Arrays.copyOf(bytes, bytes.length - Math.max(1, body.length / 2));
         }
-        return new Wire(kind, api.family(), auth == 0 || auth >= 4 && auth <= 6, bytes, truncated && body.length > 0);
+        return new Wire(kind, api.family(), auth == 0 || auth >= 4 && auth <= 6, bytes, truncated);
+    }
+
+    /**
+     * A request the HTTP server itself must refuse: a broken request line, header or chunking, a
+     * URI or header section past the server's limits, conflicting or unknown framing. Each ends
+     * its head, and the client then half-closes, so that the server has something to answer.
+     */
+    private Wire malformedHttp(Random random) {
+        String hostLine = "Host: " + host + "\r\n";
+        String[] requests = {
+                "GET /\u0000 HTTP/1.1\r\n" + hostLine + "\r\n",
+                "GET / HTTP/1.1\r\n" + hostLine + "Bad Header\r\n\r\n",
+                "GET / HTTP/1.1\r\n" + hostLine + " folded: value\r\n\r\n",
+                "GET /" + "x".repeat(70_000) + " HTTP/1.1\r\n" + hostLine + "\r\n",
+                "GET / HTTP/1.1\r\n" + hostLine + "X-Big: " + "x".repeat(70_000) + "\r\n\r\n",
+                "POST / HTTP/1.1\r\n" + hostLine + "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n",
+                "POST / HTTP/1.1\r\n" + hostLine + "Transfer-Encoding: chunked\r\n\r\n5\r\nabc",
+                "POST / HTTP/1.1\r\n" + hostLine + "Transfer-Encoding: gzip\r\n\r\nabc",
+                "POST / HTTP/1.1\r\n" + hostLine + "Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+                "POST / HTTP/1.1\r\n" + hostLine + "Content-Length: 3\r\nContent-Length: 4\r\n\r\nabcd",
+                "POST / HTTP/1.1\r\n" + hostLine + "Content-Length: -1\r\n\r\n",
+                "POST / HTTP/1.1\r\n" + hostLine + "Content-Length: 99999999999999999999\r\n\r\n",
+                "GET / HTTP/9.9\r\n" + hostLine + "\r\n",
+                "GET / HTTP/1.1\r\n\r\n",
+                "\u00ff\u00fe GARBAGE\r\n\r\n",
+                "GET\r\n\r\n",
+                "POST / HTTP/1.1\r\n" + hostLine + "Content-Type: application/x-amz-json-1.1\r\n"
+                        + "X-Amz-Target: Logs_20140328.DescribeLogGroups\r\nContent-Length: 10\r\n\r\n{}",
+        };
+        int which = random.nextInt(requests.length);
+        return new Wire("http:" + which, Family.JSON, false, requests[which].getBytes(StandardCharsets.ISO_8859_1),
+                true);
     }
 
     private static byte[] jsonBody(int which, Api api, Random random) {
@@ -352,12 +388,13 @@ public final class HostileRequests {
 
     private byte[] signedWire(String method, String path, String query, Map<String, String> headers, byte[] body,
                               String service, String signingRegion, String secret, Random random, boolean forge) {
-        SdkHttpRequest.Builder request = SdkHttpRequest.builder()
-                .method(SdkHttpMethod.fromValue(method.equals("FOO") || method.equals("TRACE") ? "POST" : method))
-                .uri(URI.create(endpoint.getScheme() + "://" + host + safePath(path) + (query == null ? "" : "?" + query)));
-        headers.forEach(request::putHeader);
         SdkHttpRequest signed;
         try {
+            SdkHttpRequest.Builder request = SdkHttpRequest.builder()
+                    .method(SdkHttpMethod.fromValue(method.equals("FOO") || method.equals("TRACE") ? "POST" : method))
+                    .uri(URI.create(endpoint.getScheme() + "://" + host + safePath(path)
+                            + (query == null ? "" : "?" + query)));
+            headers.forEach(request::putHeader);
             signed = signer.sign(r -> r
                     .identity(AwsCredentialsIdentity.create(accessKeyId, secret))
                     .request(request.build())
@@ -365,7 +402,7 @@ public final class HostileRequests {
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                     .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion.isEmpty() ? "x" : signingRegion)).request();
         } catch (RuntimeException e) {
-            // A path or query the SDK refuses to sign goes out unsigned instead.
+            // A path or query the SDK refuses to build or sign (a broken escape) goes out unsigned instead.
             return wire(method, path, query, headers, body);
         }
         Map<String, String> out = new LinkedHashMap<>();
@@ -411,7 +448,7 @@ public final class HostileRequests {
             try {
                 out.write(request.bytes());
                 out.flush();
-                if (request.truncated()) {
+                if (request.halfClosed()) {
                     socket.shutdownOutput();
                 }
             } catch (IOException e) {
@@ -431,13 +468,14 @@ public final class HostileRequests {
     }
 
     /**
-     * What is wrong with this answer to this request, or null: a dropped connection, a status of 500
-     * or more, or an error body that is not its protocol's error shape. A client that stops sending
-     * mid-body may get no answer; a 2xx is fine (a mutation can still be a valid request).
+     * What is wrong with this answer to this request, or null: a dropped connection (a body cut
+     * short included: it is answered IncompleteBody), a status of 500 or more, or an error body
+     * that is not an AWS error shape (that of its protocol, or the edge's JSON 1.1 one for what
+     * is refused before a protocol is known). A 2xx is fine (a mutation can still be a valid request).
      */
     public static String problem(Wire request, Answer answer) {
         if (answer.dropped()) {
-            return request.truncated() ? null : "connection closed with no answer";
+            return "connection closed with no answer";
         }
         if (answer.status() >= 500) {
             return "status " + answer.status() + ": " + new String(answer.body(), StandardCharsets.UTF_8);
@@ -458,8 +496,7 @@ public final class HostileRequests {
                     + "(<Message>.*</Message>)?</Error></Errors><RequestID>[-0-9a-f]+</RequestID></Response>");
             return query || ec2 ? null : "not a Query error: " + body;
         }
-        // Berth's own routes (health, the agent endpoint) answer in their own JSON.
-        return type.startsWith("application/json") ? null : "error of content type '" + type + "': " + body;
+        return "error of content type '" + type + "': " + body;
     }
 
     private static boolean isHead(Wire request) {
