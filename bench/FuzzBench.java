@@ -81,6 +81,10 @@ public final class FuzzBench {
         long sent = byStatus.values().stream().mapToLong(LongAdder::sum).sum();
         System.out.printf("seed %d: %d requests in %.1f s (%.0f/s), %d problems%n", seed, sent, elapsed, sent / elapsed,
                 problemCount.sum());
+        if (sent < total) {
+            System.out.printf("stopped by the time bound: %d requests would take about %.0f s at this rate "
+                    + "(BENCH_SECONDS sets the bound)%n", total, total / (sent / elapsed));
+        }
         System.out.println("status  count   (-1: closed with no answer, -2: no answer in time or connect failed)");
         new TreeMap<>(byStatus).forEach((status, count) -> System.out.printf("%6d  %d%n", status, count.sum()));
         problems.forEach(p -> System.out.println("problem: " + p));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,42 @@ class HostileInputIT {
     @AfterAll
     static void stop() {
         berth.close();
+    }
+
+    @Test
+    void theMalformedRequestsOfTheIssueGetTheirExactErrors() throws IOException {
+        HostileRequests requests = new HostileRequests(berth.endpoint(), TestBerth.ACCESS_KEY, TestBerth.SECRET_KEY,
+                "us-east-1");
+        Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+        Map<String, String> json = Map.of("Content-Type", "application/x-amz-json-1.1",
+                "X-Amz-Target", "AmazonEC2ContainerServiceV20141113.ListClusters");
+
+        HostileRequests.Answer brokenEscape = requests.send(requests.signedPost("iam", HostileRequests.Family.QUERY, form,
+                "Action=%ZZ&Version=2010-05-08".getBytes(StandardCharsets.US_ASCII)), ANSWER_MILLIS);
+        assertThat(brokenEscape.status()).isEqualTo(404);
+        assertThat(text(brokenEscape)).contains("<Code>MalformedQueryString</Code>");
+
+        HostileRequests.Answer noAction = requests.send(requests.signedPost("sts", HostileRequests.Family.QUERY, form,
+                "Version=2011-06-15".getBytes(StandardCharsets.US_ASCII)), ANSWER_MILLIS);
+        assertThat(noAction.status()).isEqualTo(400);
+        assertThat(text(noAction)).contains("<Code>MissingAction</Code>");
+
+        for (String body : List.of("null", "[]", "{}x", "{\"clusters\":")) {
+            HostileRequests.Answer answer = requests.send(requests.signedPost("ecs", HostileRequests.Family.JSON, json,
+                    body.getBytes(StandardCharsets.US_ASCII)), ANSWER_MILLIS);
+            assertThat(answer.status()).as(body).isEqualTo(400);
+            assertThat(text(answer)).as(body).startsWith("{\"__type\":\"SerializationException\"");
+        }
+
+        HostileRequests.Answer hugeFilter = requests.send(requests.signedPost("ec2", HostileRequests.Family.EC2, form,
+                ("Action=DescribeVpcs&Version=2016-11-15&Filter.1.Name=tag:Name&Filter.1.Value.1="
+                        + "*x".repeat(1 << 20)).getBytes(StandardCharsets.US_ASCII)), ANSWER_MILLIS);
+        assertThat(hugeFilter.status()).isEqualTo(200);
+        assertThat(text(hugeFilter)).contains("vpcSet").doesNotContain("<vpcId>");
+    }
+
+    private static String text(HostileRequests.Answer answer) {
+        return new String(answer.body(), StandardCharsets.UTF_8);
     }
 
     @Test

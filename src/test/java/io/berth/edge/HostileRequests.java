@@ -194,6 +194,12 @@ public final class HostileRequests {
         return new Wire(kind, api.family(), auth == 0 || auth >= 4 && auth <= 6, bytes, truncated);
     }
 
+    /** A POST to / with these headers and body, signed correctly for the service. */
+    public Wire signedPost(String service, Family family, Map<String, String> headers, byte[] body) {
+        return new Wire("signed:" + service, family, true, signedWire("POST", "/", null, new LinkedHashMap<>(headers),
+                body, service, region, secretAccessKey, new Random(0), false), false);
+    }
+
     /**
      * A request the HTTP server itself must refuse: a broken request line, header or chunking, a
      * URI or header section past the server's limits, conflicting or unknown framing. Each ends
