@@ -328,7 +328,11 @@ public final class HttpEdge implements AutoCloseable {
             String message = request.getAttribute(ErrorHandler.ERROR_MESSAGE) instanceof String m ? m : null;
             Throwable cause = request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
             AwsException error;
-            if (status >= 500 && !(cause instanceof HttpException)) {
+            if (status == 503) {
+                // Refused while the edge stops.
+                error = new AwsException("ServiceUnavailable", 503,
+                        "The request has failed due to a temporary failure of the server.", false);
+            } else if (status >= 500 && !(cause instanceof HttpException)) {
                 log.error("request to {} failed", request.getHttpURI().getPath(), cause);
                 error = new AwsException("InternalFailure", 500,
                         "The request processing has failed because of an unknown error.", false);

@@ -19,13 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Seeded fuzzing of the edge: generated malformed requests of every kind (see {@link HostileRequests})
  * never get a status of 500 or more, never a dropped connection, and every error is its protocol's
- * error shape. The seed is printed; {@code -Dfuzz.seed=N} replays a run.
+ * error shape (or the edge's, for what is refused before a protocol is known). Bounded: at most
+ * {@value #REQUESTS} requests or 30 seconds, whichever comes first. The seed is printed;
+ * {@code -Dfuzz.seed=N} replays a run; {@code bench/fuzz} runs the same generator at length.
  */
 class HostileInputIT {
 
     private static final int REQUESTS = 2000;
     private static final long BUDGET_NANOS = 30_000_000_000L;
-    /** Longer than the edge's body read timeout, so that a truncated body's answer arrives in it. */
+    /**
+     * Every generated request is whole or half-closed, so none waits out the edge's idle timeout:
+     * an answer slower than this is a hang.
+     */
     private static final int ANSWER_MILLIS = 10_000;
 
     @TempDir
