@@ -20,13 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Seeded fuzzing of the edge: generated malformed requests of every kind (see {@link HostileRequests})
  * never get a status of 500 or more, never a dropped connection, and every error is its protocol's
  * error shape (or the edge's, for what is refused before a protocol is known). Bounded: at most
- * {@value #REQUESTS} requests or 30 seconds, whichever comes first. The seed is printed;
+ * {@value #REQUESTS} requests or 45 seconds, whichever comes first (a loaded machine sends fewer;
+ * a run of fewer than {@value #FEWEST} tells nothing and fails). The seed is printed;
  * {@code -Dfuzz.seed=N} replays a run; {@code bench/fuzz} runs the same generator at length.
  */
 class HostileInputIT {
 
     private static final int REQUESTS = 2000;
-    private static final long BUDGET_NANOS = 30_000_000_000L;
+    private static final int FEWEST = 100;
+    private static final long BUDGET_NANOS = 45_000_000_000L;
     /**
      * Every generated request is whole or half-closed, so none waits out the edge's idle timeout:
      * an answer slower than this is a hang.
@@ -113,7 +115,7 @@ class HostileInputIT {
         System.out.println("HostileInputIT seed=" + seed + " sent=" + sent + " statuses=" + byStatus);
 
         assertThat(problems).as("seed %d (replay with -Dfuzz.seed=%d); statuses %s", seed, seed, byStatus).isEmpty();
-        assertThat(sent).as("requests sent in the time budget, seed %d", seed).isGreaterThanOrEqualTo(REQUESTS / 4);
+        assertThat(sent).as("requests sent in the time budget, seed %d", seed).isGreaterThanOrEqualTo(FEWEST);
         assertThat(berth.sts().getCallerIdentity().account()).isEqualTo(TestBerth.ACCOUNT);
     }
 }
