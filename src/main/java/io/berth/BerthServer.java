@@ -5,7 +5,6 @@ import io.berth.ec2.Ec2Api;
 import io.berth.ec2.Networks;
 import io.berth.ecs.EcsApi;
 import io.berth.ecs.IdGenerator;
-import io.berth.ecs.ResourceTags;
 import io.berth.ecs.TaskCredentials;
 import io.berth.ecs.TaskMetadata;
 import io.berth.ecs.TaskRecords;
@@ -105,7 +104,6 @@ public final class BerthServer implements AutoCloseable {
             PolicyAuthorizer policies = new PolicyAuthorizer(directory, sessions);
             Authorizer authorizer = config.iamEnforcement() ? policies : (context, action, resource, keys, tags) -> true;
             boolean tasksRun = runtime != null;
-            ResourceTags ecsTags = new ResourceTags(store);
             List<Route> agentRoutes = new ArrayList<>();
             agentRoutes.add(Route.agent("task-credentials",
                     new TaskCredentials(records, new TaskRoleSessions(directory, sessions, clock), clock), AGENT_BODY_LIMIT));
@@ -114,12 +112,11 @@ public final class BerthServer implements AutoCloseable {
                         new TaskMetadata(records, runtime::stats, dataPlane != TaskNetwork.ADDRESSES_ONLY), AGENT_BODY_LIMIT));
             }
             List<ServiceModule> modules = List.of(
-                    ServiceModule.of(EcsApi.definition(store, IdGenerator.random(), () -> tasksRun, signal, networks), "ecs")
-                            .withRoutes(agentRoutes).withTags(ecsTags),
-                    ServiceModule.of(StsApi.definition(directory, sessions, policies, clock), "sts"),
+                    EcsApi.module(store, IdGenerator.random(), () -> tasksRun, signal, networks, agentRoutes),
+                    StsApi.module(directory, sessions, policies),
                     LogsApi.module(store, clock),
                     Ec2Api.module(store, clock, signal::taskChanged),
-                    ServiceModule.of(IamApi.definition(store, clock, directory), "iam"));
+                    IamApi.module(store, clock, directory));
             Dispatcher dispatcher = new Dispatcher(modules.stream().map(ServiceModule::api).toList(),
                     new Credentials(config.accountId(), root, directory, sessions, clock), authorizer,
                     ServiceModule.tagsOf(modules), clock, config.maxClockSkew());

@@ -5,14 +5,15 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.berth.store.StoredDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The layering of shared/DESIGN.md: which packages may depend on which. */
@@ -30,12 +31,15 @@ class ArchitectureTest {
             "io.berth.iam.TaskRoleSessions", "io.berth.iam.StsSession");
 
     /**
-     * Violations frozen as found, to be removed, not added to: the policy engine throws the edge's
-     * AwsException (it should answer its own error type the edge maps), and the store uses the
-     * edge's JSON mapper (it should have its own, so stored documents do not follow the wire's).
+     * Wire shapes stored documents still embed, frozen as found: EC2's and IAM's resource tags
+     * (and an interface's security groups) are kept as the Query records that carry them.
      */
-    private static final Set<String> FROZEN_POLICY_EDGE_TYPES = Set.of("io.berth.edge.AwsException");
-    private static final Set<String> FROZEN_STORE_EDGE_TYPES = Set.of("io.berth.edge.json.JsonCodec");
+    private static final Set<String> FROZEN_STORED_WIRE_TYPES = Set.of(
+            "io.berth.ec2.Ec2Messages$Tag", "io.berth.ec2.Ec2Messages$GroupIdentifier",
+            "io.berth.iam.model.IamShapes$Tag");
+
+    /** The classes holding a service's wire records, named as Ec2Messages or IamShapes are. */
+    private static final Pattern WIRE_SHAPE_HOLDER = Pattern.compile(".*\\.[A-Za-z0-9]+(Requests|Responses|Messages|Shapes)");
 
     private static JavaClasses classes;
 
@@ -55,14 +59,14 @@ class ArchitectureTest {
     @Test
     void thePolicyEngineDependsOnNoEdgeType() {
         noClasses().that().resideInAPackage("io.berth.iam.policy..")
-                .should().dependOnClassesThat(resideInAPackage("io.berth.edge..").and(notNamed(FROZEN_POLICY_EDGE_TYPES)))
+                .should().dependOnClassesThat().resideInAPackage("io.berth.edge..")
                 .check(classes);
     }
 
     @Test
     void theStoreDependsOnNoEdgeTypeAndNoService() {
         noClasses().that().resideInAPackage("io.berth.store..")
-                .should().dependOnClassesThat(resideInAPackage("io.berth.edge..").and(notNamed(FROZEN_STORE_EDGE_TYPES)))
+                .should().dependOnClassesThat().resideInAPackage("io.berth.edge..")
                 .orShould().dependOnClassesThat().resideInAnyPackage(servicePackages(SERVICES))
                 .check(classes);
     }
@@ -77,6 +81,48 @@ class ArchitectureTest {
                             .and(notNamed(CROSS_SERVICE_INTERFACES)))
                     .check(classes);
         }
+    }
+
+    /** The service scheduler's planner is a pure function: no storage, no HTTP, no containers, no networks. */
+    @Test
+    void theSchedulerPlannerIsPure() {
+        noClasses().that().resideInAPackage("io.berth.ecs.scheduler..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.berth.store..", "io.berth.edge..",
+                        "io.berth.runtime..", "io.berth.net..", "io.berth.control..", "com.github.dockerjava..",
+                        "java.io..", "java.nio..", "java.net..", "java.sql..")
+                .check(classes);
+    }
+
+    /**
+     * What the store keeps is the store's own shape: a stored document (and each record nested in
+     * one) depends on no wire shape (a {@code model} package, an edge type, a service's
+     * Requests/Responses/Messages/Shapes records) and on no other service, so neither an API nor a
+     * neighbour can change what is on disk by changing its classes.
+     */
+    @Test
+    void storedDocumentsDependOnNoWireShapeAndNoOtherService() {
+        for (String service : SERVICES) {
+            List<String> others = SERVICES.stream().filter(s -> !s.equals(service)).toList();
+            noClasses().that(storedDocuments()).and().resideInAPackage("io.berth." + service + "..")
+                    .should().dependOnClassesThat(wireShapes().or(resideInAnyPackage(servicePackages(others)))
+                            .and(notNamed(FROZEN_STORED_WIRE_TYPES)))
+                    .check(classes);
+        }
+    }
+
+    private static DescribedPredicate<JavaClass> storedDocuments() {
+        return DescribedPredicate.describe("are stored documents or nested in one", ArchitectureTest::isStoredDocument);
+    }
+
+    private static boolean isStoredDocument(JavaClass c) {
+        return c.isAssignableTo(StoredDocument.class)
+                || c.getEnclosingClass().map(ArchitectureTest::isStoredDocument).orElse(false);
+    }
+
+    private static DescribedPredicate<JavaClass> wireShapes() {
+        return resideInAnyPackage("..model..", "io.berth.edge..").or(DescribedPredicate.describe(
+                "are nested in a service's wire records",
+                c -> WIRE_SHAPE_HOLDER.matcher(c.getName().replaceAll("\\$.*", "")).matches()));
     }
 
     private static String[] servicePackages(List<String> services) {

@@ -1,15 +1,35 @@
 package io.berth.ec2;
 
-import io.berth.edge.AwsException;
-import io.berth.edge.Handler;
+import io.berth.ec2.Ec2Messages.CreateNetworkInterfaceRequest;
+import io.berth.ec2.Ec2Messages.CreateSecurityGroupRequest;
+import io.berth.ec2.Ec2Messages.CreateSubnetRequest;
+import io.berth.ec2.Ec2Messages.CreateTagsRequest;
+import io.berth.ec2.Ec2Messages.CreateVpcRequest;
+import io.berth.ec2.Ec2Messages.DeleteNetworkInterfaceRequest;
+import io.berth.ec2.Ec2Messages.DeleteSecurityGroupRequest;
+import io.berth.ec2.Ec2Messages.DeleteSubnetRequest;
+import io.berth.ec2.Ec2Messages.DeleteTagsRequest;
+import io.berth.ec2.Ec2Messages.DeleteVpcRequest;
+import io.berth.ec2.Ec2Messages.DescribeAvailabilityZonesRequest;
+import io.berth.ec2.Ec2Messages.DescribeNetworkInterfaceAttributeRequest;
+import io.berth.ec2.Ec2Messages.DescribeRegionsRequest;
+import io.berth.ec2.Ec2Messages.DescribeRequest;
+import io.berth.ec2.Ec2Messages.DescribeSecurityGroupsRequest;
+import io.berth.ec2.Ec2Messages.DescribeVpcAttributeRequest;
+import io.berth.ec2.Ec2Messages.ModifyNetworkInterfaceAttributeRequest;
+import io.berth.ec2.Ec2Messages.ModifySecurityGroupRulesRequest;
+import io.berth.ec2.Ec2Messages.ModifySubnetAttributeRequest;
+import io.berth.ec2.Ec2Messages.ModifyVpcAttributeRequest;
+import io.berth.ec2.Ec2Messages.SecurityGroupRulesRequest;
 import io.berth.edge.Operation;
 import io.berth.edge.QueryCodec;
 import io.berth.edge.QueryParameters;
 import io.berth.edge.RequestContext;
 import io.berth.edge.ResourceResolver;
 import io.berth.edge.ServiceDefinition;
-import io.berth.edge.ServiceDefinition.QueryBinding;
 import io.berth.edge.ServiceModule;
+import io.berth.edge.query.QueryRecords;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Store;
 
 import javax.xml.stream.XMLStreamException;
@@ -24,8 +44,10 @@ import java.util.function.Function;
  * The EC2 API (Query protocol, version 2016-11-15) as far as awsvpc networking needs it: regions
  * and zones, VPCs and their attributes, subnets and theirs, each VPC's main route table and
  * default network ACL, security groups and their rules, network interfaces, tags. Every
- * operation is declared once with its IAM action and resources. State is per account and region,
- * and each region starts with the default VPC a new AWS account has.
+ * operation is declared once with its IAM action and resources; a {@code DryRun} is answered by
+ * the edge's EC2 dialect once the call is authorized. Requests named as on the wire are read by the
+ * edge's record codec; the others, and every response, by this package's own readers and writers.
+ * State is per account and region, and each region starts with the default VPC a new AWS account has.
  */
 public final class Ec2Api {
 
@@ -46,7 +68,7 @@ public final class Ec2Api {
 
     /** The EC2 API, whose resources' tags policies read as aws:ResourceTag/… keys. */
     public static ServiceModule module(Store store, InstantSource clock, Runnable firewallListener) {
-        Ec2State state = new Ec2State(store, Ec2Ids.random(), clock, firewallListener);
+        Ec2State state = new Ec2State(ServiceContext.of(store, clock, Ec2Ids.random()), firewallListener);
         Vpcs vpcs = new Vpcs(state);
         Subnets subnets = new Subnets(state);
         SecurityGroups groups = new SecurityGroups(state);
@@ -55,122 +77,151 @@ public final class Ec2Api {
         Tags tags = new Tags(state);
         RouteTables routeTables = new RouteTables(state);
         NetworkAcls networkAcls = new NetworkAcls(state);
-        List<QueryBinding<?, ?>> operations = new ArrayList<>();
-        operations.add(op("DescribeRegions", Ec2Requests::describeRegions, any(), Regions::describeRegions,
-                (regions, xml) -> Ec2Xml.set(xml, "regionInfo", regions, Ec2Responses::region)));
-        operations.add(op("DescribeAvailabilityZones", Ec2Requests::describeAvailabilityZones, any(),
-                Regions::describeAvailabilityZones,
-                (zones, xml) -> Ec2Xml.set(xml, "availabilityZoneInfo", zones, Ec2Responses::zone)));
-        operations.add(op("CreateVpc", Ec2Requests::createVpc, (c, r) -> List.of(arn(c, "vpc", null)),
-                vpcs::createVpc, (vpc, xml) -> Ec2Xml.structure(xml, "vpc", vpc, Ec2Responses::vpc)));
-        operations.add(op("DescribeVpcs", Ec2Requests.describe("VpcId"), any(), vpcs::describeVpcs,
-                Ec2Responses.page("vpcSet", Ec2Responses::vpc)));
-        operations.add(op("DeleteVpc", Ec2Requests::deleteVpc, (c, r) -> List.of(arn(c, "vpc", r.vpcId())),
-                vpcs::deleteVpc, Ec2Responses::returned));
-        operations.add(op("DescribeVpcAttribute", Ec2Requests::describeVpcAttribute, any(),
-                vpcs::describeVpcAttribute, Ec2Responses::vpcAttribute));
-        operations.add(op("ModifyVpcAttribute", Ec2Requests::modifyVpcAttribute,
-                (c, r) -> List.of(arn(c, "vpc", r.vpcId())), vpcs::modifyVpcAttribute, Ec2Responses::returned));
-        operations.add(op("CreateSubnet", Ec2Requests::createSubnet,
-                (c, r) -> List.of(arn(c, "subnet", null), arn(c, "vpc", r.vpcId())), subnets::createSubnet,
-                (subnet, xml) -> Ec2Xml.structure(xml, "subnet", subnet, Ec2Responses::subnet)));
-        operations.add(op("DescribeSubnets", Ec2Requests.describe("SubnetId"), any(), subnets::describeSubnets,
-                Ec2Responses.page("subnetSet", Ec2Responses::subnet)));
-        operations.add(op("DeleteSubnet", Ec2Requests::deleteSubnet,
-                (c, r) -> List.of(arn(c, "subnet", r.subnetId())), subnets::deleteSubnet, Ec2Responses::returned));
-        operations.add(op("ModifySubnetAttribute", Ec2Requests::modifySubnetAttribute,
-                (c, r) -> List.of(arn(c, "subnet", r.subnetId())), subnets::modifySubnetAttribute,
-                Ec2Responses::returned));
-        operations.add(op("DescribeRouteTables", Ec2Requests.describe("RouteTableId"), any(),
-                routeTables::describeRouteTables, Ec2Responses.page("routeTableSet", Ec2Responses::routeTable)));
-        operations.add(op("DescribeNetworkAcls", Ec2Requests.describe("NetworkAclId"), any(),
-                networkAcls::describeNetworkAcls, Ec2Responses.page("networkAclSet", Ec2Responses::networkAcl)));
-        operations.add(op("CreateSecurityGroup", Ec2Requests::createSecurityGroup,
-                (c, r) -> List.of(arn(c, "security-group", null), arn(c, "vpc", r.vpcId())),
-                groups::createSecurityGroup, Ec2Responses::createSecurityGroup));
-        operations.add(op("DescribeSecurityGroups", Ec2Requests::describeSecurityGroups, any(),
-                groups::describeSecurityGroups, Ec2Responses.page("securityGroupInfo", Ec2Responses::securityGroup)));
-        operations.add(op("DeleteSecurityGroup", Ec2Requests::deleteSecurityGroup,
-                (c, r) -> List.of(arn(c, "security-group", r.group().groupId())), groups::deleteSecurityGroup,
-                Ec2Responses::returned));
-        operations.add(op("AuthorizeSecurityGroupIngress", Ec2Requests::securityGroupRules,
-                (c, r) -> List.of(arn(c, "security-group", r.group().groupId())),
-                (c, r) -> rules.authorize(c, r, false), Ec2Responses::authorized));
-        operations.add(op("AuthorizeSecurityGroupEgress", Ec2Requests::securityGroupRules,
-                (c, r) -> List.of(arn(c, "security-group", r.group().groupId())),
-                (c, r) -> rules.authorize(c, r, true), Ec2Responses::authorized));
-        operations.add(op("RevokeSecurityGroupIngress", Ec2Requests::securityGroupRules,
-                (c, r) -> List.of(arn(c, "security-group", r.group().groupId())),
-                (c, r) -> rules.revoke(c, r, false), Ec2Responses::revoked));
-        operations.add(op("RevokeSecurityGroupEgress", Ec2Requests::securityGroupRules,
-                (c, r) -> List.of(arn(c, "security-group", r.group().groupId())),
-                (c, r) -> rules.revoke(c, r, true), Ec2Responses::revoked));
-        operations.add(op("ModifySecurityGroupRules", Ec2Requests::modifySecurityGroupRules,
-                (c, r) -> List.of(arn(c, "security-group", r.groupId())), rules::modifySecurityGroupRules,
-                Ec2Responses::returned));
-        operations.add(op("DescribeSecurityGroupRules", Ec2Requests.describe("SecurityGroupRuleId"), any(),
-                rules::describeSecurityGroupRules,
-                Ec2Responses.page("securityGroupRuleSet", Ec2Responses::securityGroupRule)));
-        operations.add(op("CreateNetworkInterface", Ec2Requests::createNetworkInterface, (c, r) -> {
-            List<String> resources = new ArrayList<>(List.of(arn(c, "network-interface", null),
-                    arn(c, "subnet", r.subnetId())));
-            r.groupIds().forEach(id -> resources.add(arn(c, "security-group", id)));
-            return resources;
-        }, interfaces::createNetworkInterface, Ec2Responses::createNetworkInterface));
-        operations.add(op("DescribeNetworkInterfaces", Ec2Requests.describe("NetworkInterfaceId"), any(),
-                interfaces::describeNetworkInterfaces,
-                Ec2Responses.page("networkInterfaceSet", Ec2Responses::networkInterface)));
-        operations.add(op("DeleteNetworkInterface", Ec2Requests::deleteNetworkInterface,
-                (c, r) -> List.of(arn(c, "network-interface", r.networkInterfaceId())),
-                interfaces::deleteNetworkInterface, Ec2Responses::returned));
-        operations.add(op("ModifyNetworkInterfaceAttribute", Ec2Requests::modifyNetworkInterfaceAttribute, (c, r) -> {
-            List<String> resources = new ArrayList<>(List.of(arn(c, "network-interface", r.networkInterfaceId())));
-            r.groupIds().forEach(id -> resources.add(arn(c, "security-group", id)));
-            return resources;
-        }, interfaces::modifyNetworkInterfaceAttribute, Ec2Responses::returned));
-        operations.add(op("DescribeNetworkInterfaceAttribute", Ec2Requests::describeNetworkInterfaceAttribute, any(),
-                interfaces::describeNetworkInterfaceAttribute, Ec2Responses::networkInterfaceAttribute));
-        operations.add(op("CreateTags", Ec2Requests::createTags, (c, r) -> arns(c, r.resources()), tags::createTags,
-                Ec2Responses::returned));
-        operations.add(op("DeleteTags", Ec2Requests::deleteTags, (c, r) -> arns(c, r.resources()), tags::deleteTags,
-                Ec2Responses::returned));
-        operations.add(op("DescribeTags", Ec2Requests::describeTags, any(), tags::describeTags,
-                Ec2Responses.page("tagSet", Ec2Responses::tagDescription)));
+        List<Operation<?, ?>> operations = new ArrayList<>();
+        operations.add(Operation.named("ec2", "DescribeRegions", DescribeRegionsRequest.class)
+                .on(any())
+                .handledBy(Regions::describeRegions)
+                .withCodec(form(Ec2Requests::describeRegions, (regions, xml) -> Ec2Xml.set(xml, "regionInfo", regions,
+                        Ec2Responses::region))));
+        operations.add(Operation.named("ec2", "DescribeAvailabilityZones", DescribeAvailabilityZonesRequest.class)
+                .on(any())
+                .handledBy(Regions::describeAvailabilityZones)
+                .withCodec(form(Ec2Requests::describeAvailabilityZones, (zones, xml) -> Ec2Xml.set(xml,
+                        "availabilityZoneInfo", zones, Ec2Responses::zone))));
+        operations.add(Operation.named("ec2", "CreateVpc", CreateVpcRequest.class)
+                .on((c, r) -> List.of(arn(c, "vpc", null)))
+                .handledBy(vpcs::createVpc)
+                .withCodec(form(Ec2Requests::createVpc, (vpc, xml) -> Ec2Xml.structure(xml, "vpc", vpc,
+                        Ec2Responses::vpc))));
+        operations.add(Operation.named("ec2", "DescribeVpcs", DescribeRequest.class)
+                .on(any())
+                .handledBy(vpcs::describeVpcs)
+                .withCodec(form(Ec2Requests.describe("VpcId"), Ec2Responses.page("vpcSet", Ec2Responses::vpc))));
+        operations.add(Operation.named("ec2", "DeleteVpc", DeleteVpcRequest.class)
+                .on((c, r) -> List.of(arn(c, "vpc", r.vpcId())))
+                .handledBy(vpcs::deleteVpc)
+                .withCodec(records(DeleteVpcRequest.class, Ec2Responses::returned)));
+        operations.add(Operation.named("ec2", "DescribeVpcAttribute", DescribeVpcAttributeRequest.class)
+                .on(any())
+                .handledBy(vpcs::describeVpcAttribute)
+                .withCodec(form(Ec2Requests::describeVpcAttribute, Ec2Responses::vpcAttribute)));
+        operations.add(Operation.named("ec2", "ModifyVpcAttribute", ModifyVpcAttributeRequest.class)
+                .on((c, r) -> List.of(arn(c, "vpc", r.vpcId())))
+                .handledBy(vpcs::modifyVpcAttribute)
+                .withCodec(form(Ec2Requests::modifyVpcAttribute, Ec2Responses::returned)));
+        operations.add(Operation.named("ec2", "CreateSubnet", CreateSubnetRequest.class)
+                .on((c, r) -> List.of(arn(c, "subnet", null), arn(c, "vpc", r.vpcId())))
+                .handledBy(subnets::createSubnet)
+                .withCodec(form(Ec2Requests::createSubnet, (subnet, xml) -> Ec2Xml.structure(xml, "subnet", subnet,
+                        Ec2Responses::subnet))));
+        operations.add(Operation.named("ec2", "DescribeSubnets", DescribeRequest.class)
+                .on(any())
+                .handledBy(subnets::describeSubnets)
+                .withCodec(form(Ec2Requests.describe("SubnetId"), Ec2Responses.page("subnetSet",
+                        Ec2Responses::subnet))));
+        operations.add(Operation.named("ec2", "DeleteSubnet", DeleteSubnetRequest.class)
+                .on((c, r) -> List.of(arn(c, "subnet", r.subnetId())))
+                .handledBy(subnets::deleteSubnet)
+                .withCodec(records(DeleteSubnetRequest.class, Ec2Responses::returned)));
+        operations.add(Operation.named("ec2", "ModifySubnetAttribute", ModifySubnetAttributeRequest.class)
+                .on((c, r) -> List.of(arn(c, "subnet", r.subnetId())))
+                .handledBy(subnets::modifySubnetAttribute)
+                .withCodec(form(Ec2Requests::modifySubnetAttribute, Ec2Responses::returned)));
+        operations.add(Operation.named("ec2", "DescribeRouteTables", DescribeRequest.class)
+                .on(any())
+                .handledBy(routeTables::describeRouteTables)
+                .withCodec(form(Ec2Requests.describe("RouteTableId"), Ec2Responses.page("routeTableSet",
+                        Ec2Responses::routeTable))));
+        operations.add(Operation.named("ec2", "DescribeNetworkAcls", DescribeRequest.class)
+                .on(any())
+                .handledBy(networkAcls::describeNetworkAcls)
+                .withCodec(form(Ec2Requests.describe("NetworkAclId"), Ec2Responses.page("networkAclSet",
+                        Ec2Responses::networkAcl))));
+        operations.add(Operation.named("ec2", "CreateSecurityGroup", CreateSecurityGroupRequest.class)
+                .on((c, r) -> List.of(arn(c, "security-group", null), arn(c, "vpc", r.vpcId())))
+                .handledBy(groups::createSecurityGroup)
+                .withCodec(form(Ec2Requests::createSecurityGroup, Ec2Responses::createSecurityGroup)));
+        operations.add(Operation.named("ec2", "DescribeSecurityGroups", DescribeSecurityGroupsRequest.class)
+                .on(any())
+                .handledBy(groups::describeSecurityGroups)
+                .withCodec(form(Ec2Requests::describeSecurityGroups, Ec2Responses.page("securityGroupInfo",
+                        Ec2Responses::securityGroup))));
+        operations.add(Operation.named("ec2", "DeleteSecurityGroup", DeleteSecurityGroupRequest.class)
+                .on((c, r) -> List.of(arn(c, "security-group", r.group().groupId())))
+                .handledBy(groups::deleteSecurityGroup)
+                .withCodec(form(Ec2Requests::deleteSecurityGroup, Ec2Responses::returned)));
+        operations.add(Operation.named("ec2", "AuthorizeSecurityGroupIngress", SecurityGroupRulesRequest.class)
+                .on((c, r) -> List.of(arn(c, "security-group", r.group().groupId())))
+                .handledBy((c, r) -> rules.authorize(c, r, false))
+                .withCodec(form(Ec2Requests::securityGroupRules, Ec2Responses::authorized)));
+        operations.add(Operation.named("ec2", "AuthorizeSecurityGroupEgress", SecurityGroupRulesRequest.class)
+                .on((c, r) -> List.of(arn(c, "security-group", r.group().groupId())))
+                .handledBy((c, r) -> rules.authorize(c, r, true))
+                .withCodec(form(Ec2Requests::securityGroupRules, Ec2Responses::authorized)));
+        operations.add(Operation.named("ec2", "RevokeSecurityGroupIngress", SecurityGroupRulesRequest.class)
+                .on((c, r) -> List.of(arn(c, "security-group", r.group().groupId())))
+                .handledBy((c, r) -> rules.revoke(c, r, false))
+                .withCodec(form(Ec2Requests::securityGroupRules, Ec2Responses::revoked)));
+        operations.add(Operation.named("ec2", "RevokeSecurityGroupEgress", SecurityGroupRulesRequest.class)
+                .on((c, r) -> List.of(arn(c, "security-group", r.group().groupId())))
+                .handledBy((c, r) -> rules.revoke(c, r, true))
+                .withCodec(form(Ec2Requests::securityGroupRules, Ec2Responses::revoked)));
+        operations.add(Operation.named("ec2", "ModifySecurityGroupRules", ModifySecurityGroupRulesRequest.class)
+                .on((c, r) -> List.of(arn(c, "security-group", r.groupId())))
+                .handledBy(rules::modifySecurityGroupRules)
+                .withCodec(form(Ec2Requests::modifySecurityGroupRules, Ec2Responses::returned)));
+        operations.add(Operation.named("ec2", "DescribeSecurityGroupRules", DescribeRequest.class)
+                .on(any())
+                .handledBy(rules::describeSecurityGroupRules)
+                .withCodec(form(Ec2Requests.describe("SecurityGroupRuleId"), Ec2Responses.page("securityGroupRuleSet",
+                        Ec2Responses::securityGroupRule))));
+        operations.add(Operation.named("ec2", "CreateNetworkInterface", CreateNetworkInterfaceRequest.class)
+                .on((c, r) -> withGroups(c, r.groupIds(), arn(c, "network-interface", null), arn(c, "subnet",
+                        r.subnetId())))
+                .handledBy(interfaces::createNetworkInterface)
+                .withCodec(form(Ec2Requests::createNetworkInterface, Ec2Responses::createNetworkInterface)));
+        operations.add(Operation.named("ec2", "DescribeNetworkInterfaces", DescribeRequest.class)
+                .on(any())
+                .handledBy(interfaces::describeNetworkInterfaces)
+                .withCodec(form(Ec2Requests.describe("NetworkInterfaceId"), Ec2Responses.page("networkInterfaceSet",
+                        Ec2Responses::networkInterface))));
+        operations.add(Operation.named("ec2", "DeleteNetworkInterface", DeleteNetworkInterfaceRequest.class)
+                .on((c, r) -> List.of(arn(c, "network-interface", r.networkInterfaceId())))
+                .handledBy(interfaces::deleteNetworkInterface)
+                .withCodec(records(DeleteNetworkInterfaceRequest.class, Ec2Responses::returned)));
+        operations.add(Operation.named("ec2", "ModifyNetworkInterfaceAttribute",
+                ModifyNetworkInterfaceAttributeRequest.class)
+                .on((c, r) -> withGroups(c, r.groupIds(), arn(c, "network-interface", r.networkInterfaceId())))
+                .handledBy(interfaces::modifyNetworkInterfaceAttribute)
+                .withCodec(form(Ec2Requests::modifyNetworkInterfaceAttribute, Ec2Responses::returned)));
+        operations.add(Operation.named("ec2", "DescribeNetworkInterfaceAttribute",
+                DescribeNetworkInterfaceAttributeRequest.class)
+                .on(any())
+                .handledBy(interfaces::describeNetworkInterfaceAttribute)
+                .withCodec(records(DescribeNetworkInterfaceAttributeRequest.class,
+                        Ec2Responses::networkInterfaceAttribute)));
+        operations.add(Operation.named("ec2", "CreateTags", CreateTagsRequest.class)
+                .on((c, r) -> arns(c, r.resources()))
+                .handledBy(tags::createTags)
+                .withCodec(form(Ec2Requests::createTags, Ec2Responses::returned)));
+        operations.add(Operation.named("ec2", "DeleteTags", DeleteTagsRequest.class)
+                .on((c, r) -> arns(c, r.resources()))
+                .handledBy(tags::deleteTags)
+                .withCodec(form(Ec2Requests::deleteTags, Ec2Responses::returned)));
+        operations.add(Operation.named("ec2", "DescribeTags", DescribeRequest.class)
+                .on(any())
+                .handledBy(tags::describeTags)
+                .withCodec(form(Ec2Requests::describeTags, Ec2Responses.page("tagSet", Ec2Responses::tagDescription))));
         return ServiceModule.of(new ServiceDefinition.Query("ec2", VERSION, NAMESPACE, ServiceDefinition.Dialect.EC2,
                 operations), "ec2").withTags(tags::of);
     }
 
-    /**
-     * A decoded request and its {@code DryRun} flag. A dry run is answered by the handler, after
-     * authorization, so it tells the caller what EC2 would: whether the call was allowed.
-     */
-    record Ec2Request<Q>(Q input, boolean dryRun) {
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <Q, R> QueryBinding<Ec2Request<Q>, R> op(String name, Function<Ec2Params, Q> decoder,
-                                                           ResourceResolver<Q> resources, Handler<Q, R> handler,
-                                                           Ec2Xml.Writer<R> writer) {
-        Class<Ec2Request<Q>> type = (Class<Ec2Request<Q>>) (Class<?>) Ec2Request.class;
-        Operation<Ec2Request<Q>, R> operation = Operation.of("ec2", name, type,
-                (c, r) -> resources.resources(c, r.input()),
-                (c, r) -> {
-                    if (r.dryRun()) {
-                        throw new AwsException("DryRunOperation", 412,
-                                "Request would have succeeded, but DryRun flag is set.");
-                    }
-                    return handler.handle(c, r.input());
-                });
-        return new QueryBinding<>(operation, new Codec<>(decoder, writer));
-    }
-
-    /** Reads an operation's request from the form and writes its response members. */
-    private record Codec<Q, R>(Function<Ec2Params, Q> decoder, Ec2Xml.Writer<R> writer)
-            implements QueryCodec<Ec2Request<Q>, R> {
+    /** An operation's own codec: its request read from the form, its response members written by hand. */
+    private record Codec<Q, R>(Function<QueryParameters, Q> decoder, Ec2Xml.Writer<R> writer)
+            implements QueryCodec<Q, R> {
         @Override
-        public Ec2Request<Q> decode(QueryParameters parameters) {
-            Ec2Params params = new Ec2Params(parameters.values());
-            return new Ec2Request<>(decoder.apply(params), params.flag("DryRun"));
+        public Q decode(QueryParameters parameters) {
+            return decoder.apply(parameters);
         }
 
         /** Writes the children of {@code <OperationResponse>} that follow its {@code <requestId>}. */
@@ -178,6 +229,17 @@ public final class Ec2Api {
         public void encodeResult(R response, XMLStreamWriter xml) throws XMLStreamException {
             writer.write(response, xml);
         }
+    }
+
+    /** A request read as EC2 flattens it, by {@link Ec2Requests}, for shapes whose names are not the wire's. */
+    private static <Q, R> Codec<Q, R> form(Function<Ec2Params, Q> decoder, Ec2Xml.Writer<R> writer) {
+        return new Codec<>(parameters -> decoder.apply(new Ec2Params(parameters.values())), writer);
+    }
+
+    /** A request record named as on the wire, read by the edge's EC2 record codec. */
+    private static <Q, R> Codec<Q, R> records(Class<Q> requestType, Ec2Xml.Writer<R> writer) {
+        QueryCodec<Q, R> records = QueryRecords.codec(requestType, ServiceDefinition.Dialect.EC2);
+        return new Codec<>(records::decode, writer);
     }
 
     private static <Q> ResourceResolver<Q> any() {
@@ -190,7 +252,18 @@ public final class Ec2Api {
                 + (id == null ? "*" : id);
     }
 
+    /** The ARNs of resources named by id; every resource ("*") when none is named, which the handler refuses. */
+    /** An ENI's resources and those of the security groups it is given. */
+    private static List<String> withGroups(RequestContext context, List<String> groupIds, String... resources) {
+        List<String> all = new ArrayList<>(List.of(resources));
+        groupIds.forEach(id -> all.add(arn(context, "security-group", id)));
+        return all;
+    }
+
     private static List<String> arns(RequestContext context, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of("*");
+        }
         return ids.stream().map(id -> {
             String type = RESOURCE_TYPES.get(id.contains("-") ? id.substring(0, id.indexOf('-')) : "");
             return type == null ? "*" : arn(context, type, id);

@@ -3,7 +3,9 @@ package io.berth.ec2;
 import io.berth.ec2.Ec2Messages.DescribeRequest;
 import io.berth.ec2.Ec2Messages.Page;
 import io.berth.edge.AwsException;
+import io.berth.kit.Scope;
 import io.berth.store.Documents;
+import io.berth.store.StoredDocument;
 import io.berth.store.StoredJson;
 
 import java.util.List;
@@ -21,7 +23,7 @@ final class Ec2Documents {
     private static final String FIREWALL_ID = "version";
 
     /** What a region remembers once its defaults exist: they are never made twice, even once deleted. */
-    record RegionDefaults(String defaultVpcId, String dhcpOptionsId) {
+    record RegionDefaults(String defaultVpcId, String dhcpOptionsId) implements StoredDocument {
     }
 
     private final Documents documents;

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The typed requests and responses of Berth's EC2 operations, named as in the EC2 model. Lists a
- * request leaves out are empty, never null.
+ * request leaves out are empty, never null. The requests the edge's record codec reads are
+ * public, so it may build them.
  */
 final class Ec2Messages {
 
@@ -77,7 +78,7 @@ final class Ec2Messages {
     record CreateVpcRequest(String cidrBlock, String instanceTenancy, List<TagSpecification> tagSpecifications) {
     }
 
-    record DeleteVpcRequest(String vpcId) {
+    public record DeleteVpcRequest(String vpcId) {
     }
 
     /** {@code Attribute}: enableDnsSupport, enableDnsHostnames or enableNetworkAddressUsageMetrics. */
@@ -109,7 +110,7 @@ final class Ec2Messages {
                                List<TagSpecification> tagSpecifications) {
     }
 
-    record DeleteSubnetRequest(String subnetId) {
+    public record DeleteSubnetRequest(String subnetId) {
     }
 
     /** A subnet with what changes as addresses are taken. */
@@ -160,7 +161,7 @@ final class Ec2Messages {
     record CreateNetworkInterfaceResult(StoredInterface networkInterface, String clientToken) {
     }
 
-    record DeleteNetworkInterfaceRequest(String networkInterfaceId) {
+    public record DeleteNetworkInterfaceRequest(String networkInterfaceId) {
     }
 
     /**
@@ -173,7 +174,7 @@ final class Ec2Messages {
     }
 
     /** {@code Attribute}: description, groupSet, sourceDestCheck, attachment or associatePublicIpAddress. */
-    record DescribeNetworkInterfaceAttributeRequest(String networkInterfaceId, String attribute) {
+    public record DescribeNetworkInterfaceAttributeRequest(String networkInterfaceId, String attribute) {
     }
 
     record NetworkInterfaceAttributeResult(StoredInterface networkInterface, String attribute) {

@@ -2,10 +2,8 @@ package io.berth.ec2;
 
 import io.berth.ec2.Ec2Messages.DescribeRequest;
 import io.berth.ec2.Ec2Messages.Page;
-import io.berth.store.Paging;
+import io.berth.kit.PageTokens;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -16,6 +14,9 @@ import java.util.function.Predicate;
  * absent), and opaque {@code NextToken}s carrying the last id returned.
  */
 final class Ec2Paging {
+
+    private static final PageTokens TOKENS = new PageTokens(token -> Ec2Errors.error("InvalidNextToken",
+            "The token '" + token + "' is invalid."));
 
     private Ec2Paging() {
     }
@@ -31,9 +32,9 @@ final class Ec2Paging {
     static <T> Page<T> page(DescribeRequest request, Bounds bounds, BiFunction<String, Integer, List<T>> fetch,
                             Predicate<T> keep, Function<T, String> idOf) {
         validate(request, bounds);
-        Paging.Page<T> page = Paging.collect(resumeAfter(request.nextToken()), limit(request.maxResults(), bounds),
-                fetch, keep, idOf);
-        return new Page<>(page.items(), page.lastId() == null ? null : token(page.lastId()));
+        PageTokens.Page<T> page = TOKENS.page(request.nextToken(), limit(request.maxResults(), bounds), fetch, keep,
+                idOf);
+        return new Page<>(page.items(), page.nextToken());
     }
 
     /** Checks the paging parameters on their own, as EC2 does before it looks any resource up. */
@@ -43,15 +44,7 @@ final class Ec2Paging {
                     + " cannot be used with the parameter maxResults");
         }
         limit(request.maxResults(), bounds);
-        resumeAfter(request.nextToken());
-    }
-
-    /** A fetch over items already in memory, sorted by id. */
-    static <T> BiFunction<String, Integer, List<T>> over(List<T> sorted, Function<T, String> idOf) {
-        return (after, size) -> sorted.stream()
-                .filter(item -> after == null || idOf.apply(item).compareTo(after) > 0)
-                .limit(size)
-                .toList();
+        TOKENS.decode(request.nextToken());
     }
 
     private static int limit(Integer maxResults, Bounds bounds) {
@@ -63,20 +56,5 @@ final class Ec2Paging {
                     + "Parameter must be between " + bounds.min() + " and " + bounds.max() + ".");
         }
         return maxResults;
-    }
-
-    private static String token(String lastId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String resumeAfter(String token) {
-        if (token == null || token.isEmpty()) {
-            return null;
-        }
-        try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw Ec2Errors.error("InvalidNextToken", "The token '" + token + "' is invalid.");
-        }
     }
 }

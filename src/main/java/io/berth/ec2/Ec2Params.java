@@ -62,11 +62,6 @@ final class Ec2Params {
         };
     }
 
-    boolean flag(String name) {
-        String text = string(name);
-        return text != null && text.trim().toLowerCase(Locale.ROOT).equals("true");
-    }
-
     /** {@code Name.1}, {@code Name.2}, … up to the first missing index. */
     List<String> strings(String name) {
         List<String> items = new ArrayList<>();

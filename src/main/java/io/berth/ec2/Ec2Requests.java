@@ -5,13 +5,9 @@ import io.berth.ec2.Ec2Messages.CreateSecurityGroupRequest;
 import io.berth.ec2.Ec2Messages.CreateSubnetRequest;
 import io.berth.ec2.Ec2Messages.CreateTagsRequest;
 import io.berth.ec2.Ec2Messages.CreateVpcRequest;
-import io.berth.ec2.Ec2Messages.DeleteNetworkInterfaceRequest;
 import io.berth.ec2.Ec2Messages.DeleteSecurityGroupRequest;
-import io.berth.ec2.Ec2Messages.DeleteSubnetRequest;
 import io.berth.ec2.Ec2Messages.DeleteTagsRequest;
-import io.berth.ec2.Ec2Messages.DeleteVpcRequest;
 import io.berth.ec2.Ec2Messages.DescribeAvailabilityZonesRequest;
-import io.berth.ec2.Ec2Messages.DescribeNetworkInterfaceAttributeRequest;
 import io.berth.ec2.Ec2Messages.DescribeRegionsRequest;
 import io.berth.ec2.Ec2Messages.DescribeRequest;
 import io.berth.ec2.Ec2Messages.DescribeSecurityGroupsRequest;
@@ -60,10 +56,6 @@ final class Ec2Requests {
         return new CreateVpcRequest(p.string("CidrBlock"), p.string("InstanceTenancy"), p.tagSpecifications());
     }
 
-    static DeleteVpcRequest deleteVpc(Ec2Params p) {
-        return new DeleteVpcRequest(p.string("VpcId"));
-    }
-
     static DescribeVpcAttributeRequest describeVpcAttribute(Ec2Params p) {
         return new DescribeVpcAttributeRequest(p.string("VpcId"), p.string("Attribute"));
     }
@@ -85,10 +77,6 @@ final class Ec2Requests {
     static CreateSubnetRequest createSubnet(Ec2Params p) {
         return new CreateSubnetRequest(p.string("VpcId"), p.string("CidrBlock"), p.string("AvailabilityZone"),
                 p.string("AvailabilityZoneId"), p.tagSpecifications());
-    }
-
-    static DeleteSubnetRequest deleteSubnet(Ec2Params p) {
-        return new DeleteSubnetRequest(p.string("SubnetId"));
     }
 
     static CreateSecurityGroupRequest createSecurityGroup(Ec2Params p) {
@@ -156,18 +144,10 @@ final class Ec2Requests {
                 p.tagSpecifications(), p.string("ClientToken"));
     }
 
-    static DeleteNetworkInterfaceRequest deleteNetworkInterface(Ec2Params p) {
-        return new DeleteNetworkInterfaceRequest(p.string("NetworkInterfaceId"));
-    }
-
     static ModifyNetworkInterfaceAttributeRequest modifyNetworkInterfaceAttribute(Ec2Params p) {
         return new ModifyNetworkInterfaceAttributeRequest(p.string("NetworkInterfaceId"), p.string("Description.Value"),
                 p.bool("SourceDestCheck.Value"), p.strings("SecurityGroupId"), p.string("Attachment.AttachmentId"),
                 p.bool("Attachment.DeleteOnTermination"));
-    }
-
-    static DescribeNetworkInterfaceAttributeRequest describeNetworkInterfaceAttribute(Ec2Params p) {
-        return new DescribeNetworkInterfaceAttributeRequest(p.string("NetworkInterfaceId"), p.string("Attribute"));
     }
 
     static CreateTagsRequest createTags(Ec2Params p) {

@@ -5,6 +5,8 @@ import io.berth.ec2.Ec2Messages.IpPermission;
 import io.berth.ec2.Ec2Messages.IpRange;
 import io.berth.ec2.Ec2Messages.UserIdGroupPair;
 import io.berth.edge.AwsException;
+import io.berth.kit.Scope;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Store;
 
 import java.time.InstantSource;
@@ -32,7 +34,7 @@ public final class Networks {
 
     /** Interfaces taken and returned here change groups' members: the caller syncs firewalls after each. */
     public Networks(Store store, InstantSource clock) {
-        this.state = new Ec2State(store, Ec2Ids.random(), clock, () -> { });
+        this.state = new Ec2State(ServiceContext.of(store, clock, Ec2Ids.random()), () -> { });
     }
 
     /**
@@ -89,7 +91,7 @@ public final class Networks {
                     SubnetAddresses.newMacAddress(ids, existing),
                     groups.stream().map(g -> new GroupIdentifier(g.groupId(), g.groupName())).toList(),
                     description != null ? description
-                            : "arn:aws:ecs:" + region + ":" + accountId + ":attachment/" + ecsAttachmentId,
+                            : new Scope(accountId, region).arn("ecs", "attachment/" + ecsAttachmentId).toString(),
                     ids.next(TASK_ATTACHMENT_PREFIX), state.clock().instant(), ecsAttachmentId, taskArn, true, null,
                     List.of());
             ec2.save(Ec2Kind.NETWORK_INTERFACE, eni);

@@ -17,6 +17,7 @@ import io.berth.ec2.Ec2Messages.UserIdGroupPair;
 import io.berth.ec2.Permissions.Candidate;
 import io.berth.ec2.StoredRule.RuleKey;
 import io.berth.edge.RequestContext;
+import io.berth.kit.PageTokens;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -224,7 +225,7 @@ final class SecurityGroupRules {
                     throw Ec2Errors.ruleNotFound(id);
                 }
             }
-            return Ec2Paging.page(request, BOUNDS, Ec2Paging.over(rules, r -> r.rule().securityGroupRuleId()),
+            return Ec2Paging.page(request, BOUNDS, PageTokens.over(rules, r -> r.rule().securityGroupRuleId()),
                     FILTERS.matcher(request.filters()).and(r -> request.ids().isEmpty()
                             || request.ids().contains(r.rule().securityGroupRuleId())),
                     r -> r.rule().securityGroupRuleId());

@@ -11,6 +11,7 @@ import io.berth.ec2.Ec2Messages.Tag;
 import io.berth.ec2.StoredSubnet.PrivateDnsNameOptions;
 import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
+import io.berth.kit.Scope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ final class Subnets {
     static StoredSubnet newSubnet(Ec2Documents ec2, Ec2Ids ids, StoredVpc vpc, Cidr cidr, Regions.Zone zone,
                                   boolean defaultForAz, List<Tag> tags) {
         String id = ids.next("subnet");
-        return new StoredSubnet(id, "arn:aws:ec2:" + ec2.region() + ":" + ec2.accountId() + ":subnet/" + id,
+        return new StoredSubnet(id, new Scope(ec2.accountId(), ec2.region()).arn("ec2", "subnet/" + id).toString(),
                 ec2.accountId(), vpc.vpcId(), cidr.toString(), zone.zoneName(), zone.zoneId(), defaultForAz,
                 defaultForAz, false, PrivateDnsNameOptions.DEFAULT, tags);
     }

@@ -10,12 +10,16 @@ import io.berth.ec2.Ec2Messages.TagDescription;
 import io.berth.ec2.Ec2Messages.TagSpecification;
 import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
+import io.berth.kit.Arn;
+import io.berth.kit.PageTokens;
+import io.berth.kit.Scope;
+import io.berth.kit.TagPolicy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -27,7 +31,16 @@ import java.util.stream.Collectors;
  */
 final class Tags {
 
-    static final int PER_RESOURCE = 50;
+    /** EC2's tag rules: an empty key is allowed, {@code aws:} is reserved as spelled. */
+    private static final TagPolicy<Tag> POLICY = new TagPolicy<>(new TagPolicy.Shape<>(Tag::key, Tag::value, Tag::new),
+            new TagPolicy.Errors(() -> Ec2Errors.invalidParameterValue("Tag key cannot be null"),
+                    () -> Ec2Errors.invalidParameterValue("Tag key exceeds the maximum length of 128 characters"),
+                    () -> Ec2Errors.invalidParameterValue("Tag value exceeds the maximum length of 256 characters"),
+                    () -> Ec2Errors.invalidParameterValue(
+                            "Tag keys starting with 'aws:' are reserved for internal use"),
+                    () -> Ec2Errors.error("TagLimitExceeded",
+                            "The maximum number of Tags for a resource has been reached.")),
+            0, false, false);
     private static final String RULE_TYPE = "security-group-rule";
     private static final Ec2Paging.Bounds BOUNDS = new Ec2Paging.Bounds(5, 1000, "resourceIds");
     /** DescribeTags' filters; {@code tag:KEY} finds the tags of the resources that have tag KEY. */
@@ -62,36 +75,7 @@ final class Tags {
             }
             tags.addAll(specification.tags());
         }
-        return merged(List.of(), tags);
-    }
-
-    /** {@code existing} with {@code added} set: a key already present takes the new value. */
-    static List<Tag> merged(List<Tag> existing, List<Tag> added) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        existing.forEach(t -> tags.put(t.key(), t.value()));
-        for (Tag tag : added) {
-            validate(tag);
-            tags.put(tag.key(), tag.value() == null ? "" : tag.value());
-        }
-        if (tags.size() > PER_RESOURCE) {
-            throw Ec2Errors.error("TagLimitExceeded", "The maximum number of Tags for a resource has been reached.");
-        }
-        return tags.entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList();
-    }
-
-    private static void validate(Tag tag) {
-        if (tag.key() == null) {
-            throw Ec2Errors.invalidParameterValue("Tag key cannot be null");
-        }
-        if (tag.key().length() > 128) {
-            throw Ec2Errors.invalidParameterValue("Tag key exceeds the maximum length of 128 characters");
-        }
-        if (tag.value() != null && tag.value().length() > 256) {
-            throw Ec2Errors.invalidParameterValue("Tag value exceeds the maximum length of 256 characters");
-        }
-        if (tag.key().startsWith("aws:")) {
-            throw Ec2Errors.invalidParameterValue("Tag keys starting with 'aws:' are reserved for internal use");
-        }
+        return POLICY.merge(List.of(), tags);
     }
 
     Return createTags(RequestContext context, CreateTagsRequest request) {
@@ -101,7 +85,7 @@ final class Tags {
         if (request.tags().isEmpty()) {
             throw Ec2Errors.missingParameter("Tag");
         }
-        return retag(context, request.resources(), tags -> merged(tags, request.tags()));
+        return retag(context, request.resources(), tags -> POLICY.merge(tags, request.tags()));
     }
 
     /** No tags named deletes every tag; a tag named with a value deletes it only while it has that value. */
@@ -158,12 +142,12 @@ final class Tags {
      * none for another ARN or a resource that does not exist.
      */
     Map<String, String> of(RequestContext context, String resourceArn) {
-        String local = "arn:aws:ec2:" + context.region() + ":" + context.accountId() + ":";
-        int slash = resourceArn.indexOf('/');
-        if (!resourceArn.startsWith(local) || slash < 0) {
+        Optional<Arn> arn = Arn.parse(resourceArn)
+                .filter(a -> a.isOf("ec2") && Scope.of(context).contains(a) && a.resource().contains("/"));
+        if (arn.isEmpty()) {
             return Map.of();
         }
-        String id = resourceArn.substring(slash + 1);
+        String id = arn.get().resourceId();
         String prefix = id.contains("-") ? id.substring(0, id.indexOf('-')) : "";
         return switch (prefix) {
             case "vpc" -> tagsOf(context, Ec2Kind.VPC, id);
@@ -175,20 +159,14 @@ final class Tags {
             case "sgr" -> state.read(context.accountId(), context.region(), ec2 -> ec2.all(Ec2Kind.SECURITY_GROUP)
                     .stream().flatMap(group -> group.rules().stream())
                     .filter(rule -> rule.securityGroupRuleId().equals(id)).findFirst()
-                    .map(rule -> asMap(rule.tags())).orElse(Map.of()));
+                    .map(rule -> POLICY.asMap(rule.tags())).orElse(Map.of()));
             default -> Map.of();
         };
     }
 
     private <T extends Tagged<T>> Map<String, String> tagsOf(RequestContext context, Ec2Kind<T> kind, String id) {
         return state.read(context.accountId(), context.region(),
-                ec2 -> ec2.find(kind, id).map(resource -> asMap(resource.tags())).orElse(Map.of()));
-    }
-
-    private static Map<String, String> asMap(List<Tag> tags) {
-        Map<String, String> map = new LinkedHashMap<>();
-        tags.forEach(tag -> map.put(tag.key(), tag.value()));
-        return map;
+                ec2 -> ec2.find(kind, id).map(resource -> POLICY.asMap(resource.tags())).orElse(Map.of()));
     }
 
     Page<TagDescription> describeTags(RequestContext context, DescribeRequest request) {
@@ -208,7 +186,7 @@ final class Tags {
         Map<String, List<Tag>> byResource = all.stream().collect(Collectors.groupingBy(TagDescription::resourceId,
                 Collectors.mapping(t -> new Tag(t.key(), t.value()), Collectors.toList())));
         Predicate<Described> matcher = FILTERS.matcher(request.filters());
-        return Ec2Paging.page(request, BOUNDS, Ec2Paging.over(all, Tags::position),
+        return Ec2Paging.page(request, BOUNDS, PageTokens.over(all, Tags::position),
                 t -> matcher.test(new Described(t, byResource.get(t.resourceId()))), Tags::position);
     }
 

@@ -1,6 +1,7 @@
 package io.berth.ecs;
 
 import io.berth.store.Documents;
+import io.berth.store.StoredDocument;
 import io.berth.store.StoredJson;
 
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ final class AccountSettingRepository {
     private static final String KIND = "ecs.account-setting";
 
     /** What is kept of one setting. */
-    record Stored(String name, String value) {
+    record Stored(String name, String value) implements StoredDocument {
     }
 
     private AccountSettingRepository() {

@@ -9,6 +9,8 @@ import io.berth.ecs.model.Setting;
 import io.berth.ecs.model.SettingResponse;
 import io.berth.edge.Principal;
 import io.berth.edge.RequestContext;
+import io.berth.kit.Arn;
+import io.berth.kit.Scope;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 
@@ -25,7 +27,6 @@ public final class AccountSettings {
 
     private static final int MAX_RESULTS = 10;
     private static final Pattern PRINCIPAL = Pattern.compile("arn:aws:iam::(\\d{12}):(root|user/.+|role/.+)");
-    private static final Pattern ASSUMED_ROLE = Pattern.compile("arn:aws:sts::(\\d{12}):assumed-role/([^/]+)/.*");
 
     private final Store store;
 
@@ -44,10 +45,10 @@ public final class AccountSettings {
         if (limit < 1 || limit > MAX_RESULTS) {
             throw EcsErrors.invalidParameter("maxResults must be between 1 and " + MAX_RESULTS + ".");
         }
-        String after = Pagination.resumeAfter(request.nextToken());
+        String after = Pagination.TOKENS.decode(request.nextToken());
         String target = target(context, request.principalArn());
         String root = rootArn(context);
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         List<Setting> settings = store.read(documents -> {
             Map<String, String> own = AccountSettingRepository.of(documents, scope, target);
             if (Boolean.TRUE.equals(request.effectiveSettings())) {
@@ -66,7 +67,7 @@ public final class AccountSettings {
                 .filter(s -> after == null || s.name().compareTo(after) > 0)
                 .toList();
         List<Setting> page = matching.subList(0, Math.min(limit, matching.size()));
-        String next = matching.size() > limit ? Pagination.token(page.getLast().name()) : null;
+        String next = matching.size() > limit ? Pagination.TOKENS.encode(page.getLast().name()) : null;
         return new ListAccountSettingsResponse(page, next);
     }
 
@@ -83,7 +84,7 @@ public final class AccountSettings {
         AccountSettingRules.Definition definition = AccountSettingRules.validateDelete(request.name());
         String target = target(context, request.principalArn());
         String root = rootArn(context);
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             String value = AccountSettingRepository.find(documents, scope, target, definition.name())
                     .orElseGet(() -> effective(documents, scope, definition, target, root).value());
@@ -95,7 +96,7 @@ public final class AccountSettings {
     private SettingResponse put(RequestContext context, String target, String name, String value) {
         AccountSettingRules.Definition definition = AccountSettingRules.validatePut(name, value,
                 target.equals(rootArn(context)));
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         store.write(documents -> {
             AccountSettingRepository.save(documents, scope, target, name, value);
             return null;
@@ -108,7 +109,7 @@ public final class AccountSettings {
      * a resource (a new cluster's Container Insights, for instance).
      */
     static String effectiveValue(Documents documents, RequestContext context, String name) {
-        return effective(documents, EcsArns.scope(context), AccountSettingRules.definition(name),
+        return effective(documents, Scope.of(context).key(), AccountSettingRules.definition(name),
                 callerArn(context.principal()), rootArn(context)).value();
     }
 
@@ -139,14 +140,16 @@ public final class AccountSettings {
         if (principal.kind() != Principal.Kind.ASSUMED_ROLE) {
             return principal.arn();
         }
-        Matcher matcher = ASSUMED_ROLE.matcher(principal.arn());
-        if (!matcher.matches()) {
-            throw new IllegalStateException("not an assumed-role ARN: " + principal.arn());
-        }
-        return "arn:aws:iam::" + matcher.group(1) + ":role/" + matcher.group(2);
+        // arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION acts as arn:aws:iam::ACCOUNT:role/ROLE.
+        Arn session = Arn.parse(principal.arn())
+                .filter(a -> a.isOf("sts") && a.resourceType().equals("assumed-role")
+                        && a.resourceId().indexOf('/') > 0)
+                .orElseThrow(() -> new IllegalStateException("not an assumed-role ARN: " + principal.arn()));
+        String role = session.resourceId().substring(0, session.resourceId().indexOf('/'));
+        return Scope.global(session.accountId()).arn("iam", "role/" + role).toString();
     }
 
     private static String rootArn(RequestContext context) {
-        return "arn:aws:iam::" + context.accountId() + ":root";
+        return Scope.global(context).arn("iam", "root").toString();
     }
 }

@@ -10,6 +10,7 @@ import io.berth.ecs.model.Failure;
 import io.berth.ecs.model.UpdateCapacityProviderRequest;
 import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
+import io.berth.kit.Arn;
 import io.berth.store.Store;
 
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class CapacityProviders {
         if (limit < 1 || limit > MAX_RESULTS) {
             throw EcsErrors.invalidParameter("maxResults must be between 1 and " + MAX_RESULTS + ".");
         }
-        String after = Pagination.resumeAfter(request.nextToken());
+        String after = Pagination.TOKENS.decode(request.nextToken());
         List<String> available = request.cluster() == null ? FARGATE_PROVIDERS
                 : store.read(documents -> Clusters.active(documents, context, request.cluster())).capacityProviders();
         List<CapacityProvider> found = new ArrayList<>();
@@ -73,7 +74,7 @@ public final class CapacityProviders {
         List<CapacityProvider> remaining = found.stream()
                 .filter(p -> after == null || p.name().compareTo(after) > 0).toList();
         List<CapacityProvider> page = remaining.subList(0, Math.min(limit, remaining.size()));
-        String next = remaining.size() > limit ? Pagination.token(page.getLast().name()) : null;
+        String next = remaining.size() > limit ? Pagination.TOKENS.encode(page.getLast().name()) : null;
         return new DescribeCapacityProvidersResponse(page, failures, next);
     }
 
@@ -84,7 +85,7 @@ public final class CapacityProviders {
                     + "including letters (upper and lowercase), numbers, underscores, and hyphens. The name cannot "
                     + "be prefixed with \"aws\", \"ecs\", or \"fargate\". Specify a valid name and try again.");
         }
-        TagRules.validate(request.tags());
+        TagRules.POLICY.validate(request.tags());
         if (request.managedInstancesProvider() != null) {
             if (request.cluster() != null) {
                 store.read(documents -> Clusters.active(documents, context, request.cluster()));
@@ -125,12 +126,12 @@ public final class CapacityProviders {
             return Optional.of(ref);
         }
         return EcsArns.parse(ref)
-                .filter(arn -> arn.type().equals("capacity-provider") && EcsArns.local(arn, context))
-                .map(EcsArns.Parsed::resource);
+                .filter(arn -> arn.resourceType().equals("capacity-provider") && EcsArns.local(arn, context))
+                .map(Arn::resourceId);
     }
 
     static String arn(RequestContext context, String name) {
-        return EcsArns.prefix(context) + "capacity-provider/" + name;
+        return EcsArns.of(context, "capacity-provider/" + name);
     }
 
     private static CapacityProvider fargate(RequestContext context, String name) {

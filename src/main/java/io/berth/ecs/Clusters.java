@@ -17,6 +17,9 @@ import io.berth.ecs.model.Tag;
 import io.berth.ecs.model.UpdateClusterRequest;
 import io.berth.ecs.model.UpdateClusterSettingsRequest;
 import io.berth.edge.RequestContext;
+import io.berth.kit.Arn;
+import io.berth.kit.PageTokens;
+import io.berth.kit.Scope;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 
@@ -50,12 +53,12 @@ public final class Clusters {
             throw EcsErrors.invalidParameter(
                     "Cluster name must be 1-255 characters long and contain only letters, numbers, hyphens and underscores.");
         }
-        List<Tag> tags = TagRules.validate(request.tags());
+        List<Tag> tags = TagRules.POLICY.validate(request.tags());
         List<ClusterSetting> requested = settings(request.settings(), List.of());
         List<String> providers = CapacityStrategy.providers(request.capacityProviders());
         List<CapacityProviderStrategyItem> strategy = CapacityStrategy.validate(
                 request.defaultCapacityProviderStrategy(), providers);
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             Optional<Cluster> existing = ClusterRepository.find(documents, scope, name);
             if (existing.isPresent() && "ACTIVE".equals(existing.get().status())) {
@@ -82,7 +85,7 @@ public final class Clusters {
                 throw EcsErrors.invalidParameter("Invalid value for include: " + field);
             }
         }
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.read(documents -> {
             List<Cluster> clusters = new ArrayList<>();
             List<Failure> failures = new ArrayList<>();
@@ -100,8 +103,8 @@ public final class Clusters {
 
     public ListClustersResponse listClusters(RequestContext context, ListClustersRequest request) {
         int limit = Pagination.maxResults(request.maxResults(), 100);
-        String scope = EcsArns.scope(context);
-        Pagination.Page<Cluster> page = store.read(documents -> Pagination.collect(request.nextToken(), limit,
+        String scope = Scope.of(context).key();
+        PageTokens.Page<Cluster> page = store.read(documents -> Pagination.TOKENS.page(request.nextToken(), limit,
                 (after, size) -> ClusterRepository.page(documents, scope, after, size),
                 cluster -> "ACTIVE".equals(cluster.status()), Cluster::clusterName));
         return new ListClustersResponse(page.items().stream().map(Cluster::clusterArn).toList(), page.nextToken());
@@ -138,7 +141,7 @@ public final class Clusters {
         List<String> providers = CapacityStrategy.providers(request.capacityProviders());
         List<CapacityProviderStrategyItem> strategy = CapacityStrategy.validate(
                 request.defaultCapacityProviderStrategy(), providers);
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         return update(context, request.cluster(), (documents, cluster) -> {
             requireUnused(documents, scope, cluster, providers);
             return new Cluster(cluster.clusterArn(), cluster.clusterName(), cluster.configuration(), cluster.status(),
@@ -166,7 +169,7 @@ public final class Clusters {
     /** Reads, changes and saves an ACTIVE cluster in one transaction. */
     private ClusterResponse update(RequestContext context, String ref,
                                    java.util.function.BiFunction<Documents, Cluster, Cluster> change) {
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             Cluster changed = change.apply(documents, withCounts(documents, scope, active(documents, context, ref)));
             ClusterRepository.save(documents, scope, changed);
@@ -182,7 +185,7 @@ public final class Clusters {
         if (ref != null && !ref.isEmpty()) {
             return active(documents, context, ref);
         }
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         return ClusterRepository.find(documents, scope, DEFAULT).filter(c -> "ACTIVE".equals(c.status()))
                 .orElseGet(() -> {
                     Cluster created = new Cluster(EcsArns.cluster(context, DEFAULT), DEFAULT, null, "ACTIVE", 0, 0, 0, 0,
@@ -225,13 +228,13 @@ public final class Clusters {
     /** The ACTIVE cluster a request names, by name or ARN; {@code default} when it names none. */
     static Cluster active(Documents documents, RequestContext context, String ref) {
         return name(context, ref == null || ref.isEmpty() ? DEFAULT : ref)
-                .flatMap(n -> ClusterRepository.find(documents, EcsArns.scope(context), n))
+                .flatMap(n -> ClusterRepository.find(documents, Scope.of(context).key(), n))
                 .filter(cluster -> "ACTIVE".equals(cluster.status()))
                 .orElseThrow(EcsErrors::clusterNotFound);
     }
 
     static void save(Documents documents, RequestContext context, Cluster cluster) {
-        ClusterRepository.save(documents, EcsArns.scope(context), cluster);
+        ClusterRepository.save(documents, Scope.of(context).key(), cluster);
     }
 
     /** The cluster name a reference denotes in the caller's account and region, if any. */
@@ -240,8 +243,8 @@ public final class Clusters {
             return Optional.of(ref);
         }
         return EcsArns.parse(ref)
-                .filter(arn -> arn.type().equals("cluster") && EcsArns.local(arn, context))
-                .map(EcsArns.Parsed::resource);
+                .filter(arn -> arn.resourceType().equals("cluster") && EcsArns.local(arn, context))
+                .map(Arn::resourceId);
     }
 
     static Cluster withTags(Cluster c, List<Tag> tags) {

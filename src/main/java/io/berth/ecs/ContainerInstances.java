@@ -32,7 +32,7 @@ public final class ContainerInstances {
     public ListContainerInstancesResponse listContainerInstances(RequestContext context,
                                                                  ListContainerInstancesRequest request) {
         Pagination.maxResults(request.maxResults(), 100);
-        Pagination.resumeAfter(request.nextToken());
+        Pagination.TOKENS.decode(request.nextToken());
         if (request.status() != null && !STATUSES.contains(request.status())) {
             throw EcsErrors.invalidParameter("status must be one of ACTIVE, DRAINING, REGISTERING, DEREGISTERING, "
                     + "REGISTRATION_FAILED.");
@@ -63,6 +63,6 @@ public final class ContainerInstances {
     /** The ARN ECS reports a missing container instance under: the one given, or built from an id. */
     static String arn(RequestContext context, String clusterName, String ref) {
         return ref.startsWith("arn:") ? ref
-                : EcsArns.prefix(context) + "container-instance/" + clusterName + "/" + ref;
+                : EcsArns.of(context, "container-instance/" + clusterName + "/" + ref);
     }
 }

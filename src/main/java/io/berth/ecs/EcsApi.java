@@ -35,11 +35,14 @@ import io.berth.ecs.model.UpdateClusterSettingsRequest;
 import io.berth.edge.Operation;
 import io.berth.edge.RequestContext;
 import io.berth.edge.ResourceResolver;
+import io.berth.edge.Route;
 import io.berth.edge.ServiceDefinition;
+import io.berth.edge.ServiceModule;
 import io.berth.store.Store;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /** Amazon ECS as the edge serves it: AWS JSON 1.1, every operation declared once. */
 public final class EcsApi {
@@ -50,94 +53,111 @@ public final class EcsApi {
     }
 
     /**
+     * The ECS API, whose clusters', task definitions' and tasks' tags policies read as
+     * aws:ResourceTag/… keys, with the endpoints tasks call (credentials, metadata).
+     *
      * @param capacityAvailable whether a container runtime is there to run tasks on
      * @param signal            wakes the task controller when desired state changes
      * @param networks          where tasks' awsvpc configurations are checked
+     * @param agentRoutes       the endpoints code inside tasks calls
      */
-    public static ServiceDefinition definition(Store store, IdGenerator ids, BooleanSupplier capacityAvailable,
-                                               TaskSignal signal, Networks networks) {
+    public static ServiceModule module(Store store, IdGenerator ids, BooleanSupplier capacityAvailable,
+                                       TaskSignal signal, Networks networks, List<Route> agentRoutes) {
+        ResourceTags tags = new ResourceTags(store);
+        return ServiceModule.of(definition(store, ids, capacityAvailable, signal, networks, tags), "ecs")
+                .withRoutes(agentRoutes).withTags(tags);
+    }
+
+    private static ServiceDefinition definition(Store store, IdGenerator ids, BooleanSupplier capacityAvailable,
+                                                TaskSignal signal, Networks networks, ResourceTags tags) {
         Clusters clusters = new Clusters(store);
         Tasks tasks = new Tasks(store, ids, capacityAvailable, signal, networks);
         TaskDefinitions taskDefinitions = new TaskDefinitions(store);
-        ResourceTags tags = new ResourceTags(store);
         CapacityProviders capacityProviders = new CapacityProviders(store);
         AccountSettings accountSettings = new AccountSettings(store);
         ContainerInstances containerInstances = new ContainerInstances(store);
         return new ServiceDefinition.Json("ecs", TARGET_PREFIX, List.of(
-                op("CreateCluster", CreateClusterRequest.class,
-                        (c, r) -> List.of(clusterArn(c, r.clusterName())), clusters::createCluster)
-                        .withConditionKeys(r -> RequestTags.keys(r.tags())),
-                op("DescribeClusters", DescribeClustersRequest.class,
-                        (c, r) -> r.clusters() == null || r.clusters().isEmpty() ? List.of(clusterArn(c, null))
-                                : r.clusters().stream().map(ref -> clusterArn(c, ref)).toList(),
-                        clusters::describeClusters),
-                op("ListClusters", ListClustersRequest.class, ResourceResolver.any(), clusters::listClusters),
-                op("UpdateCluster", UpdateClusterRequest.class,
-                        (c, r) -> List.of(clusterArn(c, r.cluster())), clusters::updateCluster),
-                op("UpdateClusterSettings", UpdateClusterSettingsRequest.class,
-                        (c, r) -> List.of(clusterArn(c, r.cluster())), clusters::updateClusterSettings),
-                op("DeleteCluster", DeleteClusterRequest.class,
-                        (c, r) -> List.of(clusterArn(c, r.cluster())), clusters::deleteCluster),
-                op("PutClusterCapacityProviders", PutClusterCapacityProvidersRequest.class,
-                        (c, r) -> List.of(clusterArn(c, r.cluster())), clusters::putClusterCapacityProviders),
-                op("DescribeCapacityProviders", DescribeCapacityProvidersRequest.class,
-                        (c, r) -> r.capacityProviders() == null || r.capacityProviders().isEmpty() ? List.of("*")
-                                : r.capacityProviders().stream().map(ref -> capacityProviderArn(c, ref)).toList(),
-                        capacityProviders::describeCapacityProviders),
-                op("CreateCapacityProvider", CreateCapacityProviderRequest.class,
-                        (c, r) -> List.of(capacityProviderArn(c, r.name())), capacityProviders::createCapacityProvider)
-                        .withConditionKeys(r -> RequestTags.keys(r.tags())),
-                op("UpdateCapacityProvider", UpdateCapacityProviderRequest.class,
-                        (c, r) -> List.of(capacityProviderArn(c, r.name())), capacityProviders::updateCapacityProvider),
-                op("DeleteCapacityProvider", DeleteCapacityProviderRequest.class,
-                        (c, r) -> List.of(capacityProviderArn(c, r.capacityProvider())),
-                        capacityProviders::deleteCapacityProvider),
-                op("ListAccountSettings", ListAccountSettingsRequest.class, ResourceResolver.any(),
-                        accountSettings::listAccountSettings),
-                op("PutAccountSetting", PutAccountSettingRequest.class, ResourceResolver.any(),
-                        accountSettings::putAccountSetting),
-                op("PutAccountSettingDefault", PutAccountSettingDefaultRequest.class, ResourceResolver.any(),
-                        accountSettings::putAccountSettingDefault),
-                op("DeleteAccountSetting", DeleteAccountSettingRequest.class, ResourceResolver.any(),
-                        accountSettings::deleteAccountSetting),
-                op("ListContainerInstances", ListContainerInstancesRequest.class,
-                        (c, r) -> List.of(clusterArn(c, r.cluster())), containerInstances::listContainerInstances),
-                op("DescribeContainerInstances", DescribeContainerInstancesRequest.class,
-                        (c, r) -> r.containerInstances() == null || r.containerInstances().isEmpty() ? List.of("*")
-                                : r.containerInstances().stream().map(ref -> containerInstanceArn(c, r.cluster(), ref)).toList(),
-                        containerInstances::describeContainerInstances),
-                op("RegisterTaskDefinition", RegisterTaskDefinitionRequest.class, ResourceResolver.any(),
-                        taskDefinitions::registerTaskDefinition)
+                Operation.named("ecs", "CreateCluster", CreateClusterRequest.class)
+                        .on((c, r) -> List.of(clusterArn(c, r.clusterName())))
+                        .conditionKeys(r -> RequestTags.keys(r.tags())).handledBy(clusters::createCluster),
+                Operation.named("ecs", "DescribeClusters", DescribeClustersRequest.class)
+                        .on((c, r) -> each(r.clusters(), ref -> clusterArn(c, ref), clusterArn(c, null)))
+                        .handledBy(clusters::describeClusters),
+                Operation.named("ecs", "ListClusters", ListClustersRequest.class).on(ResourceResolver.any())
+                        .handledBy(clusters::listClusters),
+                Operation.named("ecs", "UpdateCluster", UpdateClusterRequest.class)
+                        .on((c, r) -> List.of(clusterArn(c, r.cluster()))).handledBy(clusters::updateCluster),
+                Operation.named("ecs", "UpdateClusterSettings", UpdateClusterSettingsRequest.class)
+                        .on((c, r) -> List.of(clusterArn(c, r.cluster()))).handledBy(clusters::updateClusterSettings),
+                Operation.named("ecs", "DeleteCluster", DeleteClusterRequest.class)
+                        .on((c, r) -> List.of(clusterArn(c, r.cluster()))).handledBy(clusters::deleteCluster),
+                Operation.named("ecs", "PutClusterCapacityProviders", PutClusterCapacityProvidersRequest.class)
+                        .on((c, r) -> List.of(clusterArn(c, r.cluster())))
+                        .handledBy(clusters::putClusterCapacityProviders),
+                Operation.named("ecs", "DescribeCapacityProviders", DescribeCapacityProvidersRequest.class)
+                        .on((c, r) -> each(r.capacityProviders(), ref -> capacityProviderArn(c, ref), "*"))
+                        .handledBy(capacityProviders::describeCapacityProviders),
+                Operation.named("ecs", "CreateCapacityProvider", CreateCapacityProviderRequest.class)
+                        .on((c, r) -> List.of(capacityProviderArn(c, r.name())))
+                        .conditionKeys(r -> RequestTags.keys(r.tags()))
+                        .handledBy(capacityProviders::createCapacityProvider),
+                Operation.named("ecs", "UpdateCapacityProvider", UpdateCapacityProviderRequest.class)
+                        .on((c, r) -> List.of(capacityProviderArn(c, r.name())))
+                        .handledBy(capacityProviders::updateCapacityProvider),
+                Operation.named("ecs", "DeleteCapacityProvider", DeleteCapacityProviderRequest.class)
+                        .on((c, r) -> List.of(capacityProviderArn(c, r.capacityProvider())))
+                        .handledBy(capacityProviders::deleteCapacityProvider),
+                Operation.named("ecs", "ListAccountSettings", ListAccountSettingsRequest.class)
+                        .on(ResourceResolver.any()).handledBy(accountSettings::listAccountSettings),
+                Operation.named("ecs", "PutAccountSetting", PutAccountSettingRequest.class).on(ResourceResolver.any())
+                        .handledBy(accountSettings::putAccountSetting),
+                Operation.named("ecs", "PutAccountSettingDefault", PutAccountSettingDefaultRequest.class)
+                        .on(ResourceResolver.any()).handledBy(accountSettings::putAccountSettingDefault),
+                Operation.named("ecs", "DeleteAccountSetting", DeleteAccountSettingRequest.class)
+                        .on(ResourceResolver.any()).handledBy(accountSettings::deleteAccountSetting),
+                Operation.named("ecs", "ListContainerInstances", ListContainerInstancesRequest.class)
+                        .on((c, r) -> List.of(clusterArn(c, r.cluster())))
+                        .handledBy(containerInstances::listContainerInstances),
+                Operation.named("ecs", "DescribeContainerInstances", DescribeContainerInstancesRequest.class)
+                        .on((c, r) -> each(r.containerInstances(), ref -> containerInstanceArn(c, r.cluster(), ref),
+                                "*"))
+                        .handledBy(containerInstances::describeContainerInstances),
+                Operation.named("ecs", "RegisterTaskDefinition", RegisterTaskDefinitionRequest.class)
+                        .on(ResourceResolver.any())
                         .passingRoles((c, r) -> roles(r.taskRoleArn(), r.executionRoleArn()))
-                        .withConditionKeys(r -> RequestTags.keys(r.tags())),
-                op("DescribeTaskDefinition", DescribeTaskDefinitionRequest.class, ResourceResolver.any(),
-                        taskDefinitions::describeTaskDefinition),
-                op("ListTaskDefinitions", ListTaskDefinitionsRequest.class, ResourceResolver.any(),
-                        taskDefinitions::listTaskDefinitions),
-                op("ListTaskDefinitionFamilies", ListTaskDefinitionFamiliesRequest.class, ResourceResolver.any(),
-                        taskDefinitions::listTaskDefinitionFamilies),
-                op("DeregisterTaskDefinition", DeregisterTaskDefinitionRequest.class, ResourceResolver.any(),
-                        taskDefinitions::deregisterTaskDefinition),
-                op("DeleteTaskDefinitions", DeleteTaskDefinitionsRequest.class,
-                        (c, r) -> r.taskDefinitions() == null ? List.of("*") : r.taskDefinitions(),
-                        taskDefinitions::deleteTaskDefinitions),
-                op("TagResource", TagResourceRequest.class, (c, r) -> List.of(String.valueOf(r.resourceArn())),
-                        tags::tagResource).withConditionKeys(r -> RequestTags.keys(r.tags())),
-                op("UntagResource", UntagResourceRequest.class, (c, r) -> List.of(String.valueOf(r.resourceArn())),
-                        tags::untagResource),
-                op("ListTagsForResource", ListTagsForResourceRequest.class,
-                        (c, r) -> List.of(String.valueOf(r.resourceArn())), tags::listTagsForResource),
-                op("RunTask", RunTaskRequest.class,
-                        (c, r) -> List.of(taskDefinitionArn(c, r.taskDefinition())), tasks::runTask)
+                        .conditionKeys(r -> RequestTags.keys(r.tags()))
+                        .handledBy(taskDefinitions::registerTaskDefinition),
+                Operation.named("ecs", "DescribeTaskDefinition", DescribeTaskDefinitionRequest.class)
+                        .on(ResourceResolver.any()).handledBy(taskDefinitions::describeTaskDefinition),
+                Operation.named("ecs", "ListTaskDefinitions", ListTaskDefinitionsRequest.class)
+                        .on(ResourceResolver.any()).handledBy(taskDefinitions::listTaskDefinitions),
+                Operation.named("ecs", "ListTaskDefinitionFamilies", ListTaskDefinitionFamiliesRequest.class)
+                        .on(ResourceResolver.any()).handledBy(taskDefinitions::listTaskDefinitionFamilies),
+                Operation.named("ecs", "DeregisterTaskDefinition", DeregisterTaskDefinitionRequest.class)
+                        .on(ResourceResolver.any()).handledBy(taskDefinitions::deregisterTaskDefinition),
+                Operation.named("ecs", "DeleteTaskDefinitions", DeleteTaskDefinitionsRequest.class)
+                        .on((c, r) -> each(r.taskDefinitions(), Function.identity(), "*"))
+                        .handledBy(taskDefinitions::deleteTaskDefinitions),
+                Operation.named("ecs", "TagResource", TagResourceRequest.class)
+                        .on((c, r) -> List.of(String.valueOf(r.resourceArn())))
+                        .conditionKeys(r -> RequestTags.keys(r.tags())).handledBy(tags::tagResource),
+                Operation.named("ecs", "UntagResource", UntagResourceRequest.class)
+                        .on((c, r) -> List.of(String.valueOf(r.resourceArn()))).handledBy(tags::untagResource),
+                Operation.named("ecs", "ListTagsForResource", ListTagsForResourceRequest.class)
+                        .on((c, r) -> List.of(String.valueOf(r.resourceArn()))).handledBy(tags::listTagsForResource),
+                Operation.named("ecs", "RunTask", RunTaskRequest.class)
+                        .on((c, r) -> List.of(taskDefinitionArn(c, r.taskDefinition())))
                         .passingRoles((c, r) -> launchRoles(taskDefinitions, c, r))
-                        .withConditionKeys(r -> RequestTags.keys(r.tags())),
-                op("StartTask", StartTaskRequest.class,
-                        (c, r) -> List.of(taskDefinitionArn(c, r.taskDefinition())), tasks::startTask),
-                op("StopTask", StopTaskRequest.class, (c, r) -> List.of(taskArn(c, r.cluster(), r.task())), tasks::stopTask),
-                op("DescribeTasks", DescribeTasksRequest.class,
-                        (c, r) -> r.tasks() == null ? List.of("*") : r.tasks().stream().map(t -> taskArn(c, r.cluster(), t)).toList(),
-                        tasks::describeTasks),
-                op("ListTasks", ListTasksRequest.class, (c, r) -> List.of(clusterArn(c, r.cluster())), tasks::listTasks)));
+                        .conditionKeys(r -> RequestTags.keys(r.tags())).handledBy(tasks::runTask),
+                Operation.named("ecs", "StartTask", StartTaskRequest.class)
+                        .on((c, r) -> List.of(taskDefinitionArn(c, r.taskDefinition()))).handledBy(tasks::startTask),
+                Operation.named("ecs", "StopTask", StopTaskRequest.class)
+                        .on((c, r) -> List.of(taskArn(c, r.cluster(), r.task()))).handledBy(tasks::stopTask),
+                Operation.named("ecs", "DescribeTasks", DescribeTasksRequest.class)
+                        .on((c, r) -> each(r.tasks(), ref -> taskArn(c, r.cluster(), ref), "*"))
+                        .handledBy(tasks::describeTasks),
+                Operation.named("ecs", "ListTasks", ListTasksRequest.class)
+                        .on((c, r) -> List.of(clusterArn(c, r.cluster()))).handledBy(tasks::listTasks)));
     }
 
     /** The roles a launch hands to ECS: the task definition's, unless overridden. */
@@ -155,9 +175,12 @@ public final class EcsApi {
         return java.util.Arrays.stream(arns).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
-    private static <Q, R> Operation<Q, R> op(String name, Class<Q> type, ResourceResolver<Q> resources,
-                                             io.berth.edge.Handler<Q, R> handler) {
-        return Operation.of("ecs", name, type, resources, handler);
+    /**
+     * The ARN IAM sees for each resource a request lists; {@code whenNone} when it lists none, so
+     * that a request naming nothing is still authorized on something (and then refused by its handler).
+     */
+    private static List<String> each(List<String> refs, Function<String, String> arn, String whenNone) {
+        return refs == null || refs.isEmpty() ? List.of(whenNone) : refs.stream().map(arn).toList();
     }
 
     private static String taskDefinitionArn(RequestContext context, String ref) {

@@ -1,6 +1,7 @@
 package io.berth.ecs;
 
 import io.berth.store.Documents;
+import io.berth.store.StoredDocument;
 import io.berth.store.StoredJson;
 
 import java.security.SecureRandom;
@@ -20,7 +21,7 @@ final class MetadataEndpoints {
     private static final String SCOPE = "global";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Target(String taskArn, String container) {
+    record Target(String taskArn, String container) implements StoredDocument {
     }
 
     private MetadataEndpoints() {

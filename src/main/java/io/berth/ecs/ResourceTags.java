@@ -10,10 +10,11 @@ import io.berth.ecs.model.UntagResourceRequest;
 import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
 import io.berth.edge.ResourceTagLookup;
+import io.berth.kit.Arn;
+import io.berth.kit.Scope;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,14 +36,15 @@ public final class ResourceTags implements ResourceTagLookup {
         if (request.tags() == null || request.tags().isEmpty()) {
             throw EcsErrors.invalidParameter("Tags cannot be empty.");
         }
-        List<Tag> added = TagRules.validate(request.tags());
-        store.write(documents -> change(documents, context, request.resourceArn(), tags -> TagRules.merge(tags, added)));
+        List<Tag> added = TagRules.POLICY.validate(request.tags());
+        store.write(documents -> change(documents, context, request.resourceArn(),
+                tags -> TagRules.POLICY.merge(tags, added)));
         return new Empty();
     }
 
     public Empty untagResource(RequestContext context, UntagResourceRequest request) {
         store.write(documents -> change(documents, context, request.resourceArn(),
-                tags -> TagRules.remove(tags, request.tagKeys())));
+                tags -> TagRules.POLICY.remove(tags, request.tagKeys())));
         return new Empty();
     }
 
@@ -53,15 +55,15 @@ public final class ResourceTags implements ResourceTagLookup {
 
     @Override
     public Map<String, String> of(RequestContext context, String resourceArn) {
-        Optional<EcsArns.Parsed> arn = EcsArns.parse(resourceArn).filter(a -> EcsArns.local(a, context));
+        Optional<Arn> arn = EcsArns.parse(resourceArn).filter(a -> EcsArns.local(a, context));
         if (arn.isEmpty()) {
             return Map.of();
         }
-        List<Tag> tags = store.read(documents -> switch (arn.get().type()) {
+        List<Tag> tags = store.read(documents -> switch (arn.get().resourceType()) {
             case "task" -> {
-                String[] path = arn.get().resource().split("/");
-                yield path.length != 2 ? List.<Tag>of() : TaskRepository.find(documents, EcsArns.scope(context), path[0],
-                        path[1]).map(t -> t.task().tags()).orElse(List.of());
+                String[] path = arn.get().resourceId().split("/");
+                yield path.length != 2 ? List.<Tag>of() : TaskRepository.find(documents, Scope.of(context).key(),
+                        path[0], path[1]).map(t -> t.task().tags()).orElse(List.of());
             }
             case "cluster", "task-definition" -> {
                 try {
@@ -72,22 +74,20 @@ public final class ResourceTags implements ResourceTagLookup {
             }
             default -> List.<Tag>of();
         });
-        Map<String, String> byKey = new LinkedHashMap<>();
-        (tags == null ? List.<Tag>of() : tags).forEach(t -> byKey.put(t.key(), t.value()));
-        return byKey;
+        return TagRules.POLICY.asMap(tags);
     }
 
     /** Finds the resource, applies {@code edit} to its tags and saves it (a null edit only reads); returns the tags. */
     private static List<Tag> change(Documents documents, RequestContext context, String resourceArn,
                                     UnaryOperator<List<Tag>> edit) {
-        EcsArns.Parsed arn = EcsArns.parse(resourceArn)
+        Arn arn = EcsArns.parse(resourceArn)
                 .orElseThrow(() -> EcsErrors.invalidParameter("Invalid resource ARN: " + resourceArn));
         if (!EcsArns.local(arn, context)) {
             throw EcsErrors.resourceNotFound("The specified resource could not be found.");
         }
-        return switch (arn.type()) {
+        return switch (arn.resourceType()) {
             case "cluster" -> {
-                Cluster cluster = Clusters.active(documents, context, arn.resource());
+                Cluster cluster = Clusters.active(documents, context, arn.resourceId());
                 if (edit == null) {
                     yield cluster.tags();
                 }
@@ -106,7 +106,8 @@ public final class ResourceTags implements ResourceTagLookup {
                 TaskDefinitions.save(documents, context, tagged);
                 yield tagged.tags();
             }
-            default -> throw EcsErrors.invalidParameter("Tagging is not supported for resource type " + arn.type() + ".");
+            default -> throw EcsErrors.invalidParameter("Tagging is not supported for resource type "
+                    + arn.resourceType() + ".");
         };
     }
 }

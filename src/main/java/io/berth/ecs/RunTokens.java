@@ -1,7 +1,8 @@
 package io.berth.ecs;
 
-import io.berth.store.StoredJson;
 import io.berth.store.Documents;
+import io.berth.store.StoredDocument;
+import io.berth.store.StoredJson;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ final class RunTokens {
     private static final String KIND = "ecs.run-token";
     static final Duration MEMORY = Duration.ofHours(24);
 
-    record RunToken(String fingerprint, List<String> taskArns, Instant createdAt) {
+    record RunToken(String fingerprint, List<String> taskArns, Instant createdAt) implements StoredDocument {
     }
 
     private RunTokens() {

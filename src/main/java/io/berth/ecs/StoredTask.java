@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A task as stored: what ECS reports for it, the task definition it was launched from with the
+ * A task as the service and the task controller work with it (the store keeps it as a
+ * {@link TaskDocument}): what ECS reports for it, the task definition it was launched from with the
  * overrides applied (the containers to run, fixed at launch), the runtime sandbox that holds it
  * once provisioned, where its awsvpc interface goes (null for a task without one), the secret
  * its containers show the credentials endpoint for their task role, and what the agent keeps

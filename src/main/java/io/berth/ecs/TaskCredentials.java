@@ -6,6 +6,7 @@ import io.berth.edge.EdgeResponse;
 import io.berth.edge.json.JsonCodec;
 import io.berth.iam.StsSession;
 import io.berth.iam.TaskRoleSessions;
+import io.berth.kit.Scope;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -71,7 +72,7 @@ public final class TaskCredentials implements AgentEndpoint {
         if (!"GET".equals(method) || parts.length != 4) {
             return error(404, "InvalidIdInRequest", "CredentialsV2Request: Invalid credentials ID in request");
         }
-        String taskArn = "arn:aws:ecs:" + parts[1] + ":" + parts[0] + ":task/" + parts[2] + "/" + parts[3];
+        String taskArn = new Scope(parts[0], parts[1]).arn("ecs", "task/" + parts[2] + "/" + parts[3]).toString();
         String token = headers.getOrDefault("authorization", List.of("")).getFirst();
         Optional<StoredTask> task = records.get(taskArn)
                 .filter(t -> t.credentialsToken() != null && sameToken(t.credentialsToken(), token));

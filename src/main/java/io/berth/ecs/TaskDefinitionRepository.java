@@ -1,15 +1,18 @@
 package io.berth.ecs;
 
-import io.berth.store.StoredJson;
+import io.berth.ecs.model.Tag;
+import io.berth.ecs.model.TaskDefinition;
 import io.berth.store.Documents;
+import io.berth.store.EmbeddedJson;
+import io.berth.store.StoredJson;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Task definition revisions in the store. Ids are "family revision" with the revision
- * zero-padded, so id order is family order, then revision order (a space sorts before every
- * character a family name may contain).
+ * Task definition revisions in the store, as {@link TaskDefinitionDocument}s. Ids are
+ * "family revision" with the revision zero-padded, so id order is family order, then revision
+ * order (a space sorts before every character a family name may contain).
  */
 final class TaskDefinitionRepository {
 
@@ -28,7 +31,9 @@ final class TaskDefinitionRepository {
 
     static void save(Documents documents, String scope, StoredTaskDefinition stored) {
         documents.put(KIND, scope, id(stored.taskDefinition().family(), stored.taskDefinition().revision()),
-                StoredJson.write(stored));
+                StoredJson.write(new TaskDefinitionDocument(TaskDefinitionDocument.SCHEMA,
+                        EmbeddedJson.of(stored.taskDefinition()), stored.tags() == null ? null
+                        : stored.tags().stream().map(t -> new TagDocument(t.key(), t.value())).toList())));
     }
 
     /** Revisions of one family, newest first, older than the revision with id {@code before} if given. */
@@ -45,7 +50,10 @@ final class TaskDefinitionRepository {
                 .map(d -> read(d.body())).toList();
     }
 
-    private static StoredTaskDefinition read(String json) {
-        return StoredJson.read(json, StoredTaskDefinition.class);
+    static StoredTaskDefinition read(String json) {
+        TaskDefinitionDocument document = StoredJson.read(json, TaskDefinitionDocument.class);
+        return new StoredTaskDefinition(EmbeddedJson.read(document.taskDefinition(), TaskDefinition.class),
+                document.tags() == null ? null
+                        : document.tags().stream().map(t -> new Tag(t.key(), t.value())).toList());
     }
 }

@@ -50,7 +50,7 @@ public final class TaskDefinitionRules {
         family(request.family());
         containerCount(request.containerDefinitions());
         TaskDefinitionDraft draft = draft(request);
-        TagRules.validate(request.tags());
+        TagRules.POLICY.validate(request.tags());
         TaskDefinitionContainerRules.identities(draft);
         volumes(draft.volumes());
         placementConstraints(orEmpty(request.placementConstraints()));

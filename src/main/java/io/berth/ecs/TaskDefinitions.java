@@ -14,6 +14,9 @@ import io.berth.ecs.model.Tag;
 import io.berth.ecs.model.TaskDefinition;
 import io.berth.ecs.model.TaskDefinitionResponse;
 import io.berth.edge.RequestContext;
+import io.berth.kit.Arn;
+import io.berth.kit.PageTokens;
+import io.berth.kit.Scope;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 
@@ -34,7 +37,7 @@ public final class TaskDefinitions {
     }
 
     public TaskDefinitionResponse registerTaskDefinition(RequestContext context, RegisterTaskDefinitionRequest request) {
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             int revision = TaskDefinitionRepository.newestFirst(documents, scope, request.family(), null, 1).stream()
                     .map(stored -> stored.taskDefinition().revision() + 1).findFirst().orElse(1);
@@ -62,8 +65,9 @@ public final class TaskDefinitions {
         requireOneOf("sort", sort, List.of("ASC", "DESC"));
         // ECS takes familyPrefix here as the full family name.
         String prefix = request.familyPrefix() == null ? "" : request.familyPrefix() + " ";
-        String scope = EcsArns.scope(context);
-        Pagination.Page<StoredTaskDefinition> page = store.read(documents -> Pagination.collect(request.nextToken(), limit,
+        String scope = Scope.of(context).key();
+        PageTokens.Page<StoredTaskDefinition> page = store.read(documents -> Pagination.TOKENS.page(
+                request.nextToken(), limit,
                 (after, size) -> TaskDefinitionRepository.page(documents, scope, prefix, after, size, sort.equals("DESC")),
                 stored -> status.equals(stored.taskDefinition().status()),
                 stored -> TaskDefinitionRepository.id(stored.taskDefinition().family(), stored.taskDefinition().revision())));
@@ -77,8 +81,8 @@ public final class TaskDefinitions {
         String status = request.status() == null ? "ACTIVE" : request.status();
         requireOneOf("status", status, List.of("ACTIVE", "INACTIVE", "ALL"));
         String prefix = request.familyPrefix() == null ? "" : request.familyPrefix();
-        String after = Pagination.resumeAfter(request.nextToken());
-        String scope = EcsArns.scope(context);
+        String after = Pagination.TOKENS.decode(request.nextToken());
+        String scope = Scope.of(context).key();
         // A family is ACTIVE while any revision is; INACTIVE once none is.
         TreeMap<String, Boolean> families = new TreeMap<>();
         store.read(documents -> {
@@ -96,7 +100,7 @@ public final class TaskDefinitions {
             return new ListTaskDefinitionFamiliesResponse(matching, null);
         }
         List<String> page = matching.subList(0, limit);
-        return new ListTaskDefinitionFamiliesResponse(List.copyOf(page), Pagination.token(page.getLast()));
+        return new ListTaskDefinitionFamiliesResponse(List.copyOf(page), Pagination.TOKENS.encode(page.getLast()));
     }
 
     public TaskDefinitionResponse deregisterTaskDefinition(RequestContext context, DeregisterTaskDefinitionRequest request) {
@@ -104,7 +108,7 @@ public final class TaskDefinitions {
         if (ref.isPresent() && ref.get().revision() == null) {
             throw EcsErrors.client("Invalid revision number. Number: " + ref.get().family());
         }
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             StoredTaskDefinition stored = ref.flatMap(r -> TaskDefinitionRepository.find(documents, scope, r.family(), r.revision()))
                     .orElseThrow(() -> EcsErrors.client("The specified task definition does not exist."));
@@ -123,7 +127,7 @@ public final class TaskDefinitions {
         if (refs.isEmpty() || refs.size() > MAX_DELETE) {
             throw EcsErrors.invalidParameter("The number of task definitions must be between 1 and " + MAX_DELETE + ".");
         }
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             List<TaskDefinition> deleted = new ArrayList<>();
             List<Failure> failures = new ArrayList<>();
@@ -160,7 +164,7 @@ public final class TaskDefinitions {
             return Optional.empty();
         }
         Reference ref = parsed.get();
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         if (ref.revision() != null) {
             return TaskDefinitionRepository.find(documents, scope, ref.family(), ref.revision());
         }
@@ -192,7 +196,7 @@ public final class TaskDefinitions {
     }
 
     static void save(Documents documents, RequestContext context, StoredTaskDefinition stored) {
-        TaskDefinitionRepository.save(documents, EcsArns.scope(context), stored);
+        TaskDefinitionRepository.save(documents, Scope.of(context).key(), stored);
     }
 
     /** A parsed task definition reference; {@code revision} is null for a bare family. */
@@ -204,13 +208,13 @@ public final class TaskDefinitions {
             }
             String text = raw;
             if (raw.startsWith("arn:")) {
-                EcsArns.Parsed arn = EcsArns.parse(raw)
-                        .filter(a -> a.type().equals("task-definition"))
+                Arn arn = EcsArns.parse(raw)
+                        .filter(a -> a.resourceType().equals("task-definition"))
                         .orElseThrow(() -> EcsErrors.client("Invalid revision number. Number: " + raw));
                 if (!EcsArns.local(arn, context)) {
                     return Optional.empty();
                 }
-                text = arn.resource();
+                text = arn.resourceId();
             }
             int colon = text.lastIndexOf(':');
             if (colon < 0) {

@@ -210,7 +210,7 @@ final class TaskLaunch {
 
     /** The task's tags: its own, those propagated from the task definition, and the ECS managed ones. */
     static List<Tag> tags(RunTaskRequest request, List<Tag> definitionTags, String clusterName) {
-        List<Tag> tags = new ArrayList<>(TagRules.validate(request.tags()));
+        List<Tag> tags = new ArrayList<>(TagRules.POLICY.validate(request.tags()));
         if ("TASK_DEFINITION".equals(request.propagateTags()) && definitionTags != null) {
             tags.addAll(definitionTags);
         }

@@ -1,6 +1,5 @@
 package io.berth.ecs;
 
-import io.berth.store.StoredJson;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 
@@ -21,7 +20,7 @@ public final class TaskRecords {
         return store.read(documents -> {
             List<StoredTask> tasks = new ArrayList<>();
             for (Documents.ScopedDocument document : documents.scan(TaskRepository.KIND)) {
-                tasks.add(StoredJson.read(document.body(), StoredTask.class));
+                tasks.add(TaskRepository.read(document.body()));
             }
             return tasks;
         });

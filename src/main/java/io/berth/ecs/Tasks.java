@@ -19,6 +19,9 @@ import io.berth.ecs.model.TasksResponse;
 import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
 import io.berth.edge.json.JsonCodec;
+import io.berth.kit.Arn;
+import io.berth.kit.PageTokens;
+import io.berth.kit.Scope;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 
@@ -64,7 +67,7 @@ public final class Tasks {
         if (request.taskDefinition() == null || request.taskDefinition().isEmpty()) {
             throw EcsErrors.invalidParameter("taskDefinition can not be blank.");
         }
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         ResolvedNetwork network = resolveNetwork(context, request);
         TasksResponse response = store.write(documents -> {
             Cluster cluster = Clusters.forLaunch(documents, context, request.cluster());
@@ -90,7 +93,7 @@ public final class Tasks {
             List<Tag> tags = TaskLaunch.tags(request, registered.tags(), cluster.clusterName());
             List<Task> tasks = new ArrayList<>();
             for (TaskLaunch.Placement placement : placements) {
-                String taskArn = EcsArns.prefix(context) + "task/" + cluster.clusterName() + "/" + ids.next();
+                String taskArn = EcsArns.of(context, "task/" + cluster.clusterName() + "/" + ids.next());
                 Task task = TaskLaunch.newTask(taskArn, cluster, launched, definition, request, placement, tags, ids,
                         network, context.region() + "a", context.receivedAt());
                 StoredTask stored = new StoredTask(task, launched, null, network, TaskCredentials.newToken(),
@@ -156,7 +159,7 @@ public final class Tasks {
         if (request.reason() != null && request.reason().length() > 255) {
             throw EcsErrors.invalidParameter("reason must be at most 255 characters.");
         }
-        String scope = EcsArns.scope(context);
+        String scope = Scope.of(context).key();
         TaskResponse response = store.write(documents -> {
             Cluster cluster = Clusters.active(documents, context, request.cluster());
             StoredTask stored = find(documents, context, cluster, request.task())
@@ -190,7 +193,7 @@ public final class Tasks {
                     tasks.add(withTags ? task : TaskViews.withoutTags(task));
                 } else {
                     failures.add(new Failure(ref.startsWith("arn:") ? ref
-                            : EcsArns.prefix(context) + "task/" + cluster.clusterName() + "/" + ref, "MISSING", null));
+                            : EcsArns.of(context, "task/" + cluster.clusterName() + "/" + ref), "MISSING", null));
                 }
             }
             return new TasksResponse(tasks, failures);
@@ -203,10 +206,10 @@ public final class Tasks {
         if (!DESIRED_STATUSES.contains(desired)) {
             throw EcsErrors.invalidParameter("desiredStatus must be one of RUNNING, PENDING, STOPPED.");
         }
-        String scope = EcsArns.scope(context);
-        Pagination.Page<StoredTask> page = store.read(documents -> {
+        String scope = Scope.of(context).key();
+        PageTokens.Page<StoredTask> page = store.read(documents -> {
             Cluster cluster = Clusters.active(documents, context, request.cluster());
-            return Pagination.collect(request.nextToken(), limit,
+            return Pagination.TOKENS.page(request.nextToken(), limit,
                     (after, size) -> TaskRepository.page(documents, scope, cluster.clusterName(), after, size),
                     stored -> matches(stored.task(), request, desired), StoredTask::id);
         });
@@ -234,12 +237,12 @@ public final class Tasks {
     private static Optional<StoredTask> find(Documents documents, RequestContext context, Cluster cluster, String ref) {
         String id = ref;
         if (ref.startsWith("arn:")) {
-            Optional<EcsArns.Parsed> arn = EcsArns.parse(ref)
-                    .filter(a -> a.type().equals("task") && EcsArns.local(a, context));
+            Optional<Arn> arn = EcsArns.parse(ref)
+                    .filter(a -> a.resourceType().equals("task") && EcsArns.local(a, context));
             if (arn.isEmpty()) {
                 return Optional.empty();
             }
-            String path = arn.get().resource();
+            String path = arn.get().resourceId();
             int slash = path.indexOf('/');
             if (slash < 0 || !path.substring(0, slash).equals(cluster.clusterName())) {
                 return Optional.empty();
@@ -249,7 +252,7 @@ public final class Tasks {
         if (!TaskIds.isTaskId(id)) {
             return Optional.empty();
         }
-        return TaskRepository.find(documents, EcsArns.scope(context), cluster.clusterName(), id);
+        return TaskRepository.find(documents, Scope.of(context).key(), cluster.clusterName(), id);
     }
 
     private static String fingerprint(RunTaskRequest request) {

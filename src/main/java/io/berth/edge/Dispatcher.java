@@ -166,6 +166,7 @@ public final class Dispatcher {
         Q input = codec.decode(parameters);
         RequestContext context = context(requestId, sourceIp, caller);
         authorize(Protocol.QUERY, context, operation, input);
+        service.dialect().stopDryRun(parameters);
         R output = operation.invoke(context, input);
         return service.dialect() == ServiceDefinition.Dialect.EC2
                 ? QueryXml.ec2Response(operation.name(), service.xmlNamespace(), requestId, codec, output)

@@ -1,5 +1,7 @@
 package io.berth.edge;
 
+import io.berth.edge.query.QueryRecords;
+
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,24 +22,31 @@ public sealed interface ServiceDefinition {
             implements ServiceDefinition {
         public Json(String signingName, String targetPrefix, List<Operation<?, ?>> operations) {
             this(signingName, targetPrefix, byName(operations));
+            operations.stream().filter(operation -> operation.codec().isPresent()).findFirst().ifPresent(operation -> {
+                throw new IllegalStateException(operation.iamAction() + " brings a Query codec to a JSON service");
+            });
         }
     }
 
     /**
      * AWS Query: form-encoded {@code Action=...&Version=...}, answered in XML under the service's
-     * namespace; each operation brings its own decoder from the form and encoder into XML.
+     * namespace. Each operation reads its form and writes its result through its own codec, or,
+     * when it brings none, through the record codec of the service's dialect.
      */
     record Query(String signingName, String version, String xmlNamespace, Dialect dialect,
                  Map<String, Operation<?, ?>> operations, Map<String, QueryCodec<?, ?>> codecs) implements ServiceDefinition {
-        public Query(String signingName, String version, String xmlNamespace, List<QueryBinding<?, ?>> bindings) {
-            this(signingName, version, xmlNamespace, Dialect.AWS_QUERY, bindings);
+        public Query(String signingName, String version, String xmlNamespace, List<Operation<?, ?>> operations) {
+            this(signingName, version, xmlNamespace, Dialect.AWS_QUERY, operations);
         }
 
         public Query(String signingName, String version, String xmlNamespace, Dialect dialect,
-                     List<QueryBinding<?, ?>> bindings) {
-            this(signingName, version, xmlNamespace, dialect,
-                    byName(bindings.stream().<Operation<?, ?>>map(QueryBinding::operation).toList()),
-                    bindings.stream().collect(Collectors.toUnmodifiableMap(b -> b.operation().name(), QueryBinding::codec)));
+                     List<Operation<?, ?>> operations) {
+            this(signingName, version, xmlNamespace, dialect, byName(operations), operations.stream()
+                    .collect(Collectors.toUnmodifiableMap(Operation::name, operation -> codecOf(operation, dialect))));
+        }
+
+        private static <Q, R> QueryCodec<Q, R> codecOf(Operation<Q, R> operation, Dialect dialect) {
+            return operation.codec().orElseGet(() -> QueryRecords.codec(operation.requestType(), dialect));
         }
     }
 
@@ -45,12 +54,18 @@ public sealed interface ServiceDefinition {
      * How a Query service shapes its XML: IAM, STS and ELBv2 wrap results in
      * {@code <OpResult>} with {@code <ResponseMetadata>} and errors in {@code <ErrorResponse>};
      * EC2 puts {@code <requestId>} and the members straight under {@code <OpResponse>} and
-     * errors in {@code <Response><Errors>}.
+     * errors in {@code <Response><Errors>}, and answers a request flagged {@code DryRun}, once it is
+     * authorized, with whether it would have succeeded instead of performing it.
      */
-    enum Dialect { AWS_QUERY, EC2 }
+    enum Dialect {
+        AWS_QUERY, EC2;
 
-    /** A Query operation together with its wire codec. */
-    record QueryBinding<Q, R>(Operation<Q, R> operation, QueryCodec<Q, R> codec) {
+        /** Stops an authorized EC2 request flagged {@code DryRun=true} before its operation runs. */
+        public void stopDryRun(QueryParameters parameters) {
+            if (this == EC2 && parameters.get("DryRun").map(v -> v.trim().equalsIgnoreCase("true")).orElse(false)) {
+                throw new AwsException("DryRunOperation", 412, "Request would have succeeded, but DryRun flag is set.");
+            }
+        }
     }
 
     private static Map<String, Operation<?, ?>> byName(List<Operation<?, ?>> operations) {

@@ -13,8 +13,12 @@ import io.berth.iam.model.UserMessages.GetAccessKeyLastUsedResult;
 import io.berth.iam.model.UserMessages.ListAccessKeysRequest;
 import io.berth.iam.model.UserMessages.ListAccessKeysResult;
 import io.berth.iam.model.UserMessages.UpdateAccessKeyRequest;
+import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
 
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,9 +37,9 @@ final class AccessKeys {
     static final String INACTIVE = "Inactive";
     private static final int MAX_PER_USER = 2;
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    AccessKeys(IamRuntime iam) {
+    AccessKeys(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 
@@ -48,8 +52,8 @@ final class AccessKeys {
             if (user.accessKeys().size() >= MAX_PER_USER) {
                 throw IamErrors.quota("AccessKeysPerUser", MAX_PER_USER);
             }
-            StoredAccessKey key = new StoredAccessKey(account, user.userName(), iam.ids.accessKeyId(),
-                    iam.ids.secretAccessKey(), ACTIVE, iam.now(), null, null, null);
+            StoredAccessKey key = new StoredAccessKey(account, user.userName(), iam.ids().accessKeyId(),
+                    iam.ids().secretAccessKey(), ACTIVE, iam.now(), null, null, null);
             IamRepository.saveAccessKey(documents, key);
             List<String> keys = new ArrayList<>(user.accessKeys());
             keys.add(key.accessKeyId());
@@ -67,11 +71,11 @@ final class AccessKeys {
         List<StoredAccessKey> keys = iam.read(documents -> Users.require(documents, account, name).accessKeys().stream()
                 .flatMap(id -> IamRepository.accessKey(documents, id).stream())
                 .sorted(Comparator.comparing(AccessKeys::pageKey)).toList());
-        IamPaging.Page<StoredAccessKey> page = IamPaging.slice(keys, AccessKeys::pageKey, request.marker(),
+        Page<StoredAccessKey> page = IamPaging.slice(keys, AccessKeys::pageKey, request.marker(),
                 request.maxItems());
         return new ListAccessKeysResult(page.items().stream()
                 .map(k -> new AccessKeyMetadata(k.userName(), k.accessKeyId(), k.status(), k.createDate())).toList(),
-                page.truncated(), page.marker());
+                page.truncated(), page.nextToken());
     }
 
     NoResult updateAccessKey(RequestContext context, UpdateAccessKeyRequest request) {
@@ -123,8 +127,8 @@ final class AccessKeys {
                 .orElseThrow(() -> IamErrors.accessKeyNotFound(accessKeyId));
     }
 
-    /** Keys are listed oldest first. */
+    /** Keys are listed oldest first (creation times are whole seconds, ISO-8601 text sorts as time does). */
     private static String pageKey(StoredAccessKey key) {
-        return QueryRecords.timestamp(key.createDate()) + key.accessKeyId();
+        return DateTimeFormatter.ISO_INSTANT.format(key.createDate().truncatedTo(ChronoUnit.SECONDS)) + key.accessKeyId();
     }
 }

@@ -9,6 +9,8 @@ import io.berth.iam.model.IamShapes.PolicyRole;
 import io.berth.iam.model.IamShapes.PolicyUser;
 import io.berth.iam.model.PolicyMessages.ListEntitiesForPolicyRequest;
 import io.berth.iam.model.PolicyMessages.ListEntitiesForPolicyResult;
+import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +30,9 @@ final class Attachments {
     private static final Set<String> ENTITY_FILTERS = Set.of("User", "Role", "Group", "LocalManagedPolicy",
             "AWSManagedPolicy");
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    Attachments(IamRuntime iam) {
+    Attachments(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 
@@ -81,9 +83,9 @@ final class Attachments {
         List<ManagedPolicy> matching = attached.stream()
                 .filter(p -> pathPrefix == null || p.path().startsWith(pathPrefix))
                 .sorted(Comparator.comparing(Attachments::pageKey)).toList();
-        IamPaging.Page<ManagedPolicy> page = IamPaging.slice(matching, Attachments::pageKey, marker, maxItems);
+        Page<ManagedPolicy> page = IamPaging.slice(matching, Attachments::pageKey, marker, maxItems);
         return new AttachedPoliciesResult(page.items().stream().map(p -> new AttachedPolicy(p.name(), p.arn())).toList(),
-                page.truncated(), page.marker());
+                page.truncated(), page.nextToken());
     }
 
     /** Users, roles and groups that use a policy; by default both as permissions policy and as boundary. */
@@ -109,7 +111,7 @@ final class Attachments {
                         .ifPresent(holders::add);
             }
             holders.sort(Comparator.comparing(Attachments::pageKey));
-            IamPaging.Page<PolicyHolder> page = IamPaging.slice(holders, Attachments::pageKey, request.marker(),
+            Page<PolicyHolder> page = IamPaging.slice(holders, Attachments::pageKey, request.marker(),
                     request.maxItems());
             List<PolicyGroup> groups = new ArrayList<>();
             List<PolicyUser> people = new ArrayList<>();
@@ -121,7 +123,7 @@ final class Attachments {
                     case StoredRole r -> roles.add(new PolicyRole(r.roleName(), r.roleId()));
                 }
             }
-            return new ListEntitiesForPolicyResult(groups, people, roles, page.truncated(), page.marker());
+            return new ListEntitiesForPolicyResult(groups, people, roles, page.truncated(), page.nextToken());
         });
     }
 

@@ -12,6 +12,8 @@ import io.berth.iam.model.GroupMessages.GroupsResult;
 import io.berth.iam.model.GroupMessages.ListGroupsForUserRequest;
 import io.berth.iam.model.GroupMessages.ListGroupsRequest;
 import io.berth.iam.model.IamShapes.NoResult;
+import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
 
 import java.util.ArrayList;
@@ -28,9 +30,9 @@ final class Groups {
     /** Groups one user may belong to (IAM's quota). */
     private static final int MAX_GROUPS_PER_USER = 10;
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    Groups(IamRuntime iam) {
+    Groups(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 
@@ -42,7 +44,7 @@ final class Groups {
             if (IamRepository.group(documents, account, request.groupName()).isPresent()) {
                 throw IamErrors.alreadyExists("Group with name " + request.groupName() + " already exists.");
             }
-            StoredGroup group = new StoredGroup(request.groupName(), iam.ids.uniqueId("AGPA"),
+            StoredGroup group = new StoredGroup(request.groupName(), iam.ids().uniqueId("AGPA"),
                     request.path() == null ? "/" : request.path(), iam.now(), null, null, null);
             IamRepository.saveGroup(documents, account, group);
             return new GroupResult(IamViews.group(account, group));
@@ -55,12 +57,12 @@ final class Groups {
         String account = context.accountId();
         return iam.read(documents -> {
             StoredGroup group = require(documents, account, request.groupName());
-            IamPaging.Page<String> page = IamPaging.slice(group.members(), key -> key, request.marker(),
+            Page<String> page = IamPaging.slice(group.members(), key -> key, request.marker(),
                     request.maxItems());
             return new GetGroupResult(IamViews.group(account, group), page.items().stream()
                     .flatMap(key -> IamRepository.user(documents, account, key).stream())
                     .map(user -> IamViews.user(account, user, Detail.LISTED)).toList(),
-                    page.truncated(), page.marker());
+                    page.truncated(), page.nextToken());
         });
     }
 
@@ -68,13 +70,13 @@ final class Groups {
         Violations.check().optional("pathPrefix", request.pathPrefix(), PATH_PREFIX).marker(request.marker())
                 .maxItems(request.maxItems()).done();
         String account = context.accountId();
-        IamPaging.Page<StoredGroup> page = iam.read(documents -> IamPaging.fromStore(request.marker(),
+        Page<StoredGroup> page = iam.read(documents -> IamPaging.fromStore(request.marker(),
                 request.maxItems(),
                 (after, size) -> IamRepository.page(documents, IamRepository.GROUP, account, after, size, StoredGroup.class),
                 group -> request.pathPrefix() == null || group.path().startsWith(request.pathPrefix()),
                 group -> IamRepository.key(group.groupName())));
         return new GroupsResult(page.items().stream().map(g -> IamViews.group(account, g)).toList(),
-                page.truncated(), page.marker());
+                page.truncated(), page.nextToken());
     }
 
     NoResult deleteGroup(RequestContext context, DeleteGroupRequest request) {
@@ -144,11 +146,11 @@ final class Groups {
         String account = context.accountId();
         return iam.read(documents -> {
             StoredUser user = Users.require(documents, account, request.userName());
-            IamPaging.Page<String> page = IamPaging.slice(user.groups(), key -> key, request.marker(),
+            Page<String> page = IamPaging.slice(user.groups(), key -> key, request.marker(),
                     request.maxItems());
             return new GroupsResult(page.items().stream()
                     .flatMap(key -> IamRepository.group(documents, account, key).stream())
-                    .map(group -> IamViews.group(account, group)).toList(), page.truncated(), page.marker());
+                    .map(group -> IamViews.group(account, group)).toList(), page.truncated(), page.nextToken());
         });
     }
 

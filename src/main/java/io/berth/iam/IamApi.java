@@ -1,11 +1,10 @@
 package io.berth.iam;
 
 import io.berth.iam.model.SimulationMessages;
-import io.berth.edge.Handler;
 import io.berth.edge.Operation;
 import io.berth.edge.ResourceResolver;
 import io.berth.edge.ServiceDefinition;
-import io.berth.edge.ServiceDefinition.QueryBinding;
+import io.berth.edge.ServiceModule;
 import io.berth.iam.model.EntityPolicyMessages.GetGroupPolicyResult;
 import io.berth.iam.model.EntityPolicyMessages.GetRolePolicyResult;
 import io.berth.iam.model.EntityPolicyMessages.GetUserPolicyResult;
@@ -65,6 +64,7 @@ import io.berth.iam.model.UserMessages.TagUserRequest;
 import io.berth.iam.model.UserMessages.UntagUserRequest;
 import io.berth.iam.model.UserMessages.UpdateAccessKeyRequest;
 import io.berth.iam.model.UserMessages.UpdateUserRequest;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Store;
 
 import java.time.InstantSource;
@@ -92,184 +92,248 @@ public final class IamApi {
     private IamApi() {
     }
 
-    /** IAM with random ids; {@code directory} is the one sign-in and authorization read. */
-    public static ServiceDefinition definition(Store store, InstantSource clock, IamDirectory directory) {
-        return definition(store, clock, IamIds.random(), directory);
+    /**
+     * IAM with random ids, whose users', roles' and policies' tags policies read as
+     * aws:ResourceTag/… keys; {@code directory} is the one sign-in and authorization read.
+     */
+    public static ServiceModule module(Store store, InstantSource clock, IamDirectory directory) {
+        ServiceContext<IamIds> iam = context(store, clock, IamIds.random());
+        IamResources on = new IamResources(iam);
+        return ServiceModule.of(definition(iam, on, directory), "iam").withTags(on::tags);
     }
 
     public static ServiceDefinition definition(Store store, InstantSource clock, IamIds ids, IamDirectory directory) {
-        IamRuntime iam = new IamRuntime(store, clock, ids);
-        IamResources on = new IamResources(iam);
+        ServiceContext<IamIds> iam = context(store, clock, ids);
+        return definition(iam, new IamResources(iam), directory);
+    }
+
+    /**
+     * Each write moves the directory's stored generation on in its own transaction, so no cache keeps
+     * what it replaced; IAM shows times in whole seconds.
+     */
+    private static ServiceContext<IamIds> context(Store store, InstantSource clock, IamIds ids) {
+        return ServiceContext.of(store, clock, ids).inWholeSeconds().afterEachWrite(IamDirectory::bump);
+    }
+
+    private static ServiceDefinition definition(ServiceContext<IamIds> iam, IamResources on, IamDirectory directory) {
         Attachments attachments = new Attachments(iam);
-        List<QueryBinding<?, ?>> operations = new ArrayList<>();
+        List<Operation<?, ?>> operations = new ArrayList<>();
         operations.addAll(users(new Users(iam), new AccessKeys(iam), new Groups(iam), on));
         operations.addAll(roles(new Roles(iam), on));
         operations.addAll(policies(new ManagedPolicies(iam), new PolicyVersions(iam), attachments));
         operations.addAll(attachments(attachments, on));
         operations.addAll(inlinePolicies(new InlinePolicies(iam), on));
         Simulations simulations = new Simulations(directory);
-        operations.add(op("SimulatePrincipalPolicy", SimulationMessages.SimulatePrincipalPolicyRequest.class,
-                (c, r) -> List.of(String.valueOf(r.policySourceArn())), simulations::simulatePrincipalPolicy));
-        operations.add(op("SimulateCustomPolicy", SimulationMessages.SimulateCustomPolicyRequest.class,
-                ResourceResolver.any(), simulations::simulateCustomPolicy));
+        operations.add(Operation.named("iam", "SimulatePrincipalPolicy",
+                        SimulationMessages.SimulatePrincipalPolicyRequest.class)
+                .on((c, r) -> List.of(String.valueOf(r.policySourceArn())))
+                .handledBy(simulations::simulatePrincipalPolicy));
+        operations.add(Operation.named("iam", "SimulateCustomPolicy",
+                        SimulationMessages.SimulateCustomPolicyRequest.class)
+                .on(ResourceResolver.any()).handledBy(simulations::simulateCustomPolicy));
         return new ServiceDefinition.Query("iam", VERSION, NAMESPACE, operations);
     }
 
-    private static List<QueryBinding<?, ?>> users(Users users, AccessKeys keys, Groups groups, IamResources on) {
+    private static List<Operation<?, ?>> users(Users users, AccessKeys keys, Groups groups, IamResources on) {
         return List.of(
-                op("CreateUser", CreateUserRequest.class,
-                        (c, r) -> IamResources.created(c, "user", r.path(), r.userName()), users::createUser),
-                op("GetUser", GetUserRequest.class, (c, r) -> on.user(c, r.userName()), users::getUser),
-                op("ListUsers", ListUsersRequest.class, ResourceResolver.any(), users::listUsers),
-                op("UpdateUser", UpdateUserRequest.class, (c, r) -> on.user(c, r.userName()), users::updateUser),
-                op("DeleteUser", DeleteUserRequest.class, (c, r) -> on.user(c, r.userName()), users::deleteUser),
-                op("TagUser", TagUserRequest.class, (c, r) -> on.user(c, r.userName()), users::tagUser),
-                op("UntagUser", UntagUserRequest.class, (c, r) -> on.user(c, r.userName()), users::untagUser),
-                op("ListUserTags", ListUserTagsRequest.class, (c, r) -> on.user(c, r.userName()), users::listUserTags),
-                op("PutUserPermissionsBoundary", PutUserPermissionsBoundaryRequest.class,
-                        (c, r) -> on.user(c, r.userName()), users::putUserPermissionsBoundary),
-                op("DeleteUserPermissionsBoundary", DeleteUserPermissionsBoundaryRequest.class,
-                        (c, r) -> on.user(c, r.userName()), users::deleteUserPermissionsBoundary),
-                op("CreateAccessKey", CreateAccessKeyRequest.class, (c, r) -> on.user(c, r.userName()),
-                        keys::createAccessKey),
-                op("ListAccessKeys", ListAccessKeysRequest.class, (c, r) -> on.user(c, r.userName()),
-                        keys::listAccessKeys),
-                op("UpdateAccessKey", UpdateAccessKeyRequest.class, (c, r) -> on.user(c, r.userName()),
-                        keys::updateAccessKey),
-                op("DeleteAccessKey", DeleteAccessKeyRequest.class, (c, r) -> on.user(c, r.userName()),
-                        keys::deleteAccessKey),
-                op("GetAccessKeyLastUsed", GetAccessKeyLastUsedRequest.class,
-                        (c, r) -> on.accessKeyOwner(c, r.accessKeyId()), keys::getAccessKeyLastUsed),
-                op("CreateGroup", CreateGroupRequest.class,
-                        (c, r) -> IamResources.created(c, "group", r.path(), r.groupName()), groups::createGroup),
-                op("GetGroup", GetGroupRequest.class, (c, r) -> on.group(c, r.groupName()), groups::getGroup),
-                op("ListGroups", ListGroupsRequest.class, ResourceResolver.any(), groups::listGroups),
-                op("DeleteGroup", DeleteGroupRequest.class, (c, r) -> on.group(c, r.groupName()), groups::deleteGroup),
-                op("AddUserToGroup", GroupMembershipRequest.class, (c, r) -> on.group(c, r.groupName()),
-                        groups::addUserToGroup),
-                op("RemoveUserFromGroup", GroupMembershipRequest.class, (c, r) -> on.group(c, r.groupName()),
-                        groups::removeUserFromGroup),
-                op("ListGroupsForUser", ListGroupsForUserRequest.class, (c, r) -> on.user(c, r.userName()),
-                        groups::listGroupsForUser));
+                Operation.named("iam", "CreateUser", CreateUserRequest.class)
+                        .on((c, r) -> IamResources.created(c, "user", r.path(), r.userName()))
+                        .handledBy(users::createUser),
+                Operation.named("iam", "GetUser", GetUserRequest.class).on((c, r) -> on.user(c, r.userName()))
+                        .handledBy(users::getUser),
+                Operation.named("iam", "ListUsers", ListUsersRequest.class).on(ResourceResolver.any())
+                        .handledBy(users::listUsers),
+                Operation.named("iam", "UpdateUser", UpdateUserRequest.class).on((c, r) -> on.user(c, r.userName()))
+                        .handledBy(users::updateUser),
+                Operation.named("iam", "DeleteUser", DeleteUserRequest.class).on((c, r) -> on.user(c, r.userName()))
+                        .handledBy(users::deleteUser),
+                Operation.named("iam", "TagUser", TagUserRequest.class).on((c, r) -> on.user(c, r.userName()))
+                        .handledBy(users::tagUser),
+                Operation.named("iam", "UntagUser", UntagUserRequest.class).on((c, r) -> on.user(c, r.userName()))
+                        .handledBy(users::untagUser),
+                Operation.named("iam", "ListUserTags", ListUserTagsRequest.class)
+                        .on((c, r) -> on.user(c, r.userName())).handledBy(users::listUserTags),
+                Operation.named("iam", "PutUserPermissionsBoundary", PutUserPermissionsBoundaryRequest.class)
+                        .on((c, r) -> on.user(c, r.userName())).handledBy(users::putUserPermissionsBoundary),
+                Operation.named("iam", "DeleteUserPermissionsBoundary", DeleteUserPermissionsBoundaryRequest.class)
+                        .on((c, r) -> on.user(c, r.userName())).handledBy(users::deleteUserPermissionsBoundary),
+                Operation.named("iam", "CreateAccessKey", CreateAccessKeyRequest.class)
+                        .on((c, r) -> on.user(c, r.userName())).handledBy(keys::createAccessKey),
+                Operation.named("iam", "ListAccessKeys", ListAccessKeysRequest.class)
+                        .on((c, r) -> on.user(c, r.userName())).handledBy(keys::listAccessKeys),
+                Operation.named("iam", "UpdateAccessKey", UpdateAccessKeyRequest.class)
+                        .on((c, r) -> on.user(c, r.userName())).handledBy(keys::updateAccessKey),
+                Operation.named("iam", "DeleteAccessKey", DeleteAccessKeyRequest.class)
+                        .on((c, r) -> on.user(c, r.userName())).handledBy(keys::deleteAccessKey),
+                Operation.named("iam", "GetAccessKeyLastUsed", GetAccessKeyLastUsedRequest.class)
+                        .on((c, r) -> on.accessKeyOwner(c, r.accessKeyId())).handledBy(keys::getAccessKeyLastUsed),
+                Operation.named("iam", "CreateGroup", CreateGroupRequest.class)
+                        .on((c, r) -> IamResources.created(c, "group", r.path(), r.groupName()))
+                        .handledBy(groups::createGroup),
+                Operation.named("iam", "GetGroup", GetGroupRequest.class).on((c, r) -> on.group(c, r.groupName()))
+                        .handledBy(groups::getGroup),
+                Operation.named("iam", "ListGroups", ListGroupsRequest.class).on(ResourceResolver.any())
+                        .handledBy(groups::listGroups),
+                Operation.named("iam", "DeleteGroup", DeleteGroupRequest.class)
+                        .on((c, r) -> on.group(c, r.groupName())).handledBy(groups::deleteGroup),
+                Operation.named("iam", "AddUserToGroup", GroupMembershipRequest.class)
+                        .on((c, r) -> on.group(c, r.groupName())).handledBy(groups::addUserToGroup),
+                Operation.named("iam", "RemoveUserFromGroup", GroupMembershipRequest.class)
+                        .on((c, r) -> on.group(c, r.groupName())).handledBy(groups::removeUserFromGroup),
+                Operation.named("iam", "ListGroupsForUser", ListGroupsForUserRequest.class)
+                        .on((c, r) -> on.user(c, r.userName())).handledBy(groups::listGroupsForUser));
     }
 
-    private static List<QueryBinding<?, ?>> roles(Roles roles, IamResources on) {
+    private static List<Operation<?, ?>> roles(Roles roles, IamResources on) {
         return List.of(
-                op("CreateRole", CreateRoleRequest.class,
-                        (c, r) -> IamResources.created(c, "role", r.path(), r.roleName()), roles::createRole),
-                op("GetRole", RoleNameRequest.class, (c, r) -> on.role(c, r.roleName()), roles::getRole),
-                op("ListRoles", ListRolesRequest.class, ResourceResolver.any(), roles::listRoles),
-                op("UpdateRole", UpdateRoleRequest.class, (c, r) -> on.role(c, r.roleName()), roles::updateRole),
-                op("UpdateAssumeRolePolicy", UpdateAssumeRolePolicyRequest.class, (c, r) -> on.role(c, r.roleName()),
-                        roles::updateAssumeRolePolicy),
-                op("DeleteRole", RoleNameRequest.class, (c, r) -> on.role(c, r.roleName()), roles::deleteRole),
-                op("TagRole", TagRoleRequest.class, (c, r) -> on.role(c, r.roleName()), roles::tagRole),
-                op("UntagRole", UntagRoleRequest.class, (c, r) -> on.role(c, r.roleName()), roles::untagRole),
-                op("ListRoleTags", ListRoleTagsRequest.class, (c, r) -> on.role(c, r.roleName()), roles::listRoleTags),
-                op("ListInstanceProfilesForRole", ListInstanceProfilesForRoleRequest.class,
-                        (c, r) -> on.role(c, r.roleName()), roles::listInstanceProfilesForRole),
-                op("PutRolePermissionsBoundary", PutRolePermissionsBoundaryRequest.class,
-                        (c, r) -> on.role(c, r.roleName()), roles::putRolePermissionsBoundary),
-                op("DeleteRolePermissionsBoundary", RoleNameRequest.class, (c, r) -> on.role(c, r.roleName()),
-                        roles::deleteRolePermissionsBoundary));
+                Operation.named("iam", "CreateRole", CreateRoleRequest.class)
+                        .on((c, r) -> IamResources.created(c, "role", r.path(), r.roleName()))
+                        .handledBy(roles::createRole),
+                Operation.named("iam", "GetRole", RoleNameRequest.class).on((c, r) -> on.role(c, r.roleName()))
+                        .handledBy(roles::getRole),
+                Operation.named("iam", "ListRoles", ListRolesRequest.class).on(ResourceResolver.any())
+                        .handledBy(roles::listRoles),
+                Operation.named("iam", "UpdateRole", UpdateRoleRequest.class).on((c, r) -> on.role(c, r.roleName()))
+                        .handledBy(roles::updateRole),
+                Operation.named("iam", "UpdateAssumeRolePolicy", UpdateAssumeRolePolicyRequest.class)
+                        .on((c, r) -> on.role(c, r.roleName())).handledBy(roles::updateAssumeRolePolicy),
+                Operation.named("iam", "DeleteRole", RoleNameRequest.class).on((c, r) -> on.role(c, r.roleName()))
+                        .handledBy(roles::deleteRole),
+                Operation.named("iam", "TagRole", TagRoleRequest.class).on((c, r) -> on.role(c, r.roleName()))
+                        .handledBy(roles::tagRole),
+                Operation.named("iam", "UntagRole", UntagRoleRequest.class).on((c, r) -> on.role(c, r.roleName()))
+                        .handledBy(roles::untagRole),
+                Operation.named("iam", "ListRoleTags", ListRoleTagsRequest.class)
+                        .on((c, r) -> on.role(c, r.roleName())).handledBy(roles::listRoleTags),
+                Operation.named("iam", "ListInstanceProfilesForRole", ListInstanceProfilesForRoleRequest.class)
+                        .on((c, r) -> on.role(c, r.roleName())).handledBy(roles::listInstanceProfilesForRole),
+                Operation.named("iam", "PutRolePermissionsBoundary", PutRolePermissionsBoundaryRequest.class)
+                        .on((c, r) -> on.role(c, r.roleName())).handledBy(roles::putRolePermissionsBoundary),
+                Operation.named("iam", "DeleteRolePermissionsBoundary", RoleNameRequest.class)
+                        .on((c, r) -> on.role(c, r.roleName())).handledBy(roles::deleteRolePermissionsBoundary));
     }
 
-    private static List<QueryBinding<?, ?>> policies(ManagedPolicies policies, PolicyVersions versions,
+    private static List<Operation<?, ?>> policies(ManagedPolicies policies, PolicyVersions versions,
                                                      Attachments attachments) {
         return List.of(
-                op("CreatePolicy", CreatePolicyRequest.class,
-                        (c, r) -> IamResources.created(c, "policy", r.path(), r.policyName()), policies::createPolicy),
-                op("GetPolicy", PolicyArnRequest.class, (c, r) -> IamResources.policy(r.policyArn()),
-                        policies::getPolicy),
-                op("ListPolicies", ListPoliciesRequest.class, ResourceResolver.any(), policies::listPolicies),
-                op("DeletePolicy", PolicyArnRequest.class, (c, r) -> IamResources.policy(r.policyArn()),
-                        policies::deletePolicy),
-                op("TagPolicy", TagPolicyRequest.class, (c, r) -> IamResources.policy(r.policyArn()),
-                        policies::tagPolicy),
-                op("UntagPolicy", UntagPolicyRequest.class, (c, r) -> IamResources.policy(r.policyArn()),
-                        policies::untagPolicy),
-                op("ListPolicyTags", ListPolicyTagsRequest.class, (c, r) -> IamResources.policy(r.policyArn()),
-                        policies::listPolicyTags),
-                op("CreatePolicyVersion", CreatePolicyVersionRequest.class,
-                        (c, r) -> IamResources.policy(r.policyArn()), versions::createPolicyVersion),
-                op("GetPolicyVersion", PolicyVersionRequest.class, (c, r) -> IamResources.policy(r.policyArn()),
-                        versions::getPolicyVersion),
-                op("ListPolicyVersions", ListPolicyVersionsRequest.class, (c, r) -> IamResources.policy(r.policyArn()),
-                        versions::listPolicyVersions),
-                op("DeletePolicyVersion", PolicyVersionRequest.class, (c, r) -> IamResources.policy(r.policyArn()),
-                        versions::deletePolicyVersion),
-                op("SetDefaultPolicyVersion", PolicyVersionRequest.class, (c, r) -> IamResources.policy(r.policyArn()),
-                        versions::setDefaultPolicyVersion),
-                op("ListEntitiesForPolicy", ListEntitiesForPolicyRequest.class,
-                        (c, r) -> IamResources.policy(r.policyArn()), attachments::listEntitiesForPolicy));
+                Operation.named("iam", "CreatePolicy", CreatePolicyRequest.class)
+                        .on((c, r) -> IamResources.created(c, "policy", r.path(), r.policyName()))
+                        .handledBy(policies::createPolicy),
+                Operation.named("iam", "GetPolicy", PolicyArnRequest.class)
+                        .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(policies::getPolicy),
+                Operation.named("iam", "ListPolicies", ListPoliciesRequest.class).on(ResourceResolver.any())
+                        .handledBy(policies::listPolicies),
+                Operation.named("iam", "DeletePolicy", PolicyArnRequest.class)
+                        .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(policies::deletePolicy),
+                Operation.named("iam", "TagPolicy", TagPolicyRequest.class)
+                        .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(policies::tagPolicy),
+                Operation.named("iam", "UntagPolicy", UntagPolicyRequest.class)
+                        .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(policies::untagPolicy),
+                Operation.named("iam", "ListPolicyTags", ListPolicyTagsRequest.class)
+                        .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(policies::listPolicyTags),
+                Operation.named("iam", "CreatePolicyVersion", CreatePolicyVersionRequest.class)
+                        .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(versions::createPolicyVersion),
+                Operation.named("iam", "GetPolicyVersion", PolicyVersionRequest.class)
+                        .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(versions::getPolicyVersion),
+                Operation.named("iam", "ListPolicyVersions", ListPolicyVersionsRequest.class)
+                        .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(versions::listPolicyVersions),
+                Operation.named("iam", "DeletePolicyVersion", PolicyVersionRequest.class)
+                        .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(versions::deletePolicyVersion),
+                Operation.named("iam", "SetDefaultPolicyVersion", PolicyVersionRequest.class)
+                        .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(versions::setDefaultPolicyVersion),
+                Operation.named("iam", "ListEntitiesForPolicy", ListEntitiesForPolicyRequest.class)
+                        .on((c, r) -> IamResources.policy(r.policyArn()))
+                        .handledBy(attachments::listEntitiesForPolicy));
     }
 
-    private static List<QueryBinding<?, ?>> attachments(Attachments a, IamResources on) {
+    private static List<Operation<?, ?>> attachments(Attachments a, IamResources on) {
         return List.of(
-                op("AttachUserPolicy", UserPolicyArnRequest.class, (c, r) -> on.entity(c, USER, r.userName()),
-                        (c, r) -> a.attach(c, USER, r.userName(), USER_NAME, r.policyArn())),
-                op("DetachUserPolicy", UserPolicyArnRequest.class, (c, r) -> on.entity(c, USER, r.userName()),
-                        (c, r) -> a.detach(c, USER, r.userName(), USER_NAME, r.policyArn())),
-                op("ListAttachedUserPolicies", ListAttachedUserPoliciesRequest.class,
-                        (c, r) -> on.entity(c, USER, r.userName()), (c, r) -> a.listAttached(c, USER, r.userName(),
-                                USER_NAME, r.pathPrefix(), r.marker(), r.maxItems())),
-                op("AttachRolePolicy", RolePolicyArnRequest.class, (c, r) -> on.entity(c, ROLE, r.roleName()),
-                        (c, r) -> a.attach(c, ROLE, r.roleName(), ROLE_NAME, r.policyArn())),
-                op("DetachRolePolicy", RolePolicyArnRequest.class, (c, r) -> on.entity(c, ROLE, r.roleName()),
-                        (c, r) -> a.detach(c, ROLE, r.roleName(), ROLE_NAME, r.policyArn())),
-                op("ListAttachedRolePolicies", ListAttachedRolePoliciesRequest.class,
-                        (c, r) -> on.entity(c, ROLE, r.roleName()), (c, r) -> a.listAttached(c, ROLE, r.roleName(),
-                                ROLE_NAME, r.pathPrefix(), r.marker(), r.maxItems())),
-                op("AttachGroupPolicy", GroupPolicyArnRequest.class, (c, r) -> on.entity(c, GROUP, r.groupName()),
-                        (c, r) -> a.attach(c, GROUP, r.groupName(), GROUP_NAME, r.policyArn())),
-                op("DetachGroupPolicy", GroupPolicyArnRequest.class, (c, r) -> on.entity(c, GROUP, r.groupName()),
-                        (c, r) -> a.detach(c, GROUP, r.groupName(), GROUP_NAME, r.policyArn())),
-                op("ListAttachedGroupPolicies", ListAttachedGroupPoliciesRequest.class,
-                        (c, r) -> on.entity(c, GROUP, r.groupName()), (c, r) -> a.listAttached(c, GROUP, r.groupName(),
-                                GROUP_NAME, r.pathPrefix(), r.marker(), r.maxItems())));
+                Operation.named("iam", "AttachUserPolicy", UserPolicyArnRequest.class)
+                        .on((c, r) -> on.entity(c, USER, r.userName()))
+                        .handledBy((c, r) -> a.attach(c, USER, r.userName(), USER_NAME, r.policyArn())),
+                Operation.named("iam", "DetachUserPolicy", UserPolicyArnRequest.class)
+                        .on((c, r) -> on.entity(c, USER, r.userName()))
+                        .handledBy((c, r) -> a.detach(c, USER, r.userName(), USER_NAME, r.policyArn())),
+                Operation.named("iam", "ListAttachedUserPolicies", ListAttachedUserPoliciesRequest.class)
+                        .on((c, r) -> on.entity(c, USER, r.userName()))
+                        .handledBy((c, r) -> a.listAttached(c, USER, r.userName(), USER_NAME, r.pathPrefix(),
+                                r.marker(), r.maxItems())),
+                Operation.named("iam", "AttachRolePolicy", RolePolicyArnRequest.class)
+                        .on((c, r) -> on.entity(c, ROLE, r.roleName()))
+                        .handledBy((c, r) -> a.attach(c, ROLE, r.roleName(), ROLE_NAME, r.policyArn())),
+                Operation.named("iam", "DetachRolePolicy", RolePolicyArnRequest.class)
+                        .on((c, r) -> on.entity(c, ROLE, r.roleName()))
+                        .handledBy((c, r) -> a.detach(c, ROLE, r.roleName(), ROLE_NAME, r.policyArn())),
+                Operation.named("iam", "ListAttachedRolePolicies", ListAttachedRolePoliciesRequest.class)
+                        .on((c, r) -> on.entity(c, ROLE, r.roleName()))
+                        .handledBy((c, r) -> a.listAttached(c, ROLE, r.roleName(), ROLE_NAME, r.pathPrefix(),
+                                r.marker(), r.maxItems())),
+                Operation.named("iam", "AttachGroupPolicy", GroupPolicyArnRequest.class)
+                        .on((c, r) -> on.entity(c, GROUP, r.groupName()))
+                        .handledBy((c, r) -> a.attach(c, GROUP, r.groupName(), GROUP_NAME, r.policyArn())),
+                Operation.named("iam", "DetachGroupPolicy", GroupPolicyArnRequest.class)
+                        .on((c, r) -> on.entity(c, GROUP, r.groupName()))
+                        .handledBy((c, r) -> a.detach(c, GROUP, r.groupName(), GROUP_NAME, r.policyArn())),
+                Operation.named("iam", "ListAttachedGroupPolicies", ListAttachedGroupPoliciesRequest.class)
+                        .on((c, r) -> on.entity(c, GROUP, r.groupName()))
+                        .handledBy((c, r) -> a.listAttached(c, GROUP, r.groupName(), GROUP_NAME, r.pathPrefix(),
+                                r.marker(), r.maxItems())));
     }
 
-    private static List<QueryBinding<?, ?>> inlinePolicies(InlinePolicies p, IamResources on) {
+    private static List<Operation<?, ?>> inlinePolicies(InlinePolicies p, IamResources on) {
         return List.of(
-                op("PutUserPolicy", PutUserPolicyRequest.class, (c, r) -> on.entity(c, USER, r.userName()),
-                        (c, r) -> p.put(c, USER, r.userName(), EXISTING_USER_NAME, r.policyName(), r.policyDocument())),
-                op("GetUserPolicy", UserPolicyNameRequest.class, (c, r) -> on.entity(c, USER, r.userName()), (c, r) -> {
-                    InlinePolicies.Found found = p.get(c, USER, r.userName(), EXISTING_USER_NAME, r.policyName());
-                    return new GetUserPolicyResult(found.entityName(), found.policyName(),
-                            PolicyDocuments.urlEncode(found.document()));
-                }),
-                op("DeleteUserPolicy", UserPolicyNameRequest.class, (c, r) -> on.entity(c, USER, r.userName()),
-                        (c, r) -> p.delete(c, USER, r.userName(), EXISTING_USER_NAME, r.policyName())),
-                op("ListUserPolicies", ListUserPoliciesRequest.class, (c, r) -> on.entity(c, USER, r.userName()),
-                        (c, r) -> p.list(c, USER, r.userName(), EXISTING_USER_NAME, r.marker(), r.maxItems())),
-                op("PutRolePolicy", PutRolePolicyRequest.class, (c, r) -> on.entity(c, ROLE, r.roleName()),
-                        (c, r) -> p.put(c, ROLE, r.roleName(), ROLE_NAME, r.policyName(), r.policyDocument())),
-                op("GetRolePolicy", RolePolicyNameRequest.class, (c, r) -> on.entity(c, ROLE, r.roleName()), (c, r) -> {
-                    InlinePolicies.Found found = p.get(c, ROLE, r.roleName(), ROLE_NAME, r.policyName());
-                    return new GetRolePolicyResult(found.entityName(), found.policyName(),
-                            PolicyDocuments.urlEncode(found.document()));
-                }),
-                op("DeleteRolePolicy", RolePolicyNameRequest.class, (c, r) -> on.entity(c, ROLE, r.roleName()),
-                        (c, r) -> p.delete(c, ROLE, r.roleName(), ROLE_NAME, r.policyName())),
-                op("ListRolePolicies", ListRolePoliciesRequest.class, (c, r) -> on.entity(c, ROLE, r.roleName()),
-                        (c, r) -> p.list(c, ROLE, r.roleName(), ROLE_NAME, r.marker(), r.maxItems())),
-                op("PutGroupPolicy", PutGroupPolicyRequest.class, (c, r) -> on.entity(c, GROUP, r.groupName()),
-                        (c, r) -> p.put(c, GROUP, r.groupName(), GROUP_NAME, r.policyName(), r.policyDocument())),
-                op("GetGroupPolicy", GroupPolicyNameRequest.class, (c, r) -> on.entity(c, GROUP, r.groupName()),
-                        (c, r) -> {
+                Operation.named("iam", "PutUserPolicy", PutUserPolicyRequest.class)
+                        .on((c, r) -> on.entity(c, USER, r.userName()))
+                        .handledBy((c, r) -> p.put(c, USER, r.userName(), EXISTING_USER_NAME, r.policyName(),
+                                r.policyDocument())),
+                Operation.named("iam", "GetUserPolicy", UserPolicyNameRequest.class)
+                        .on((c, r) -> on.entity(c, USER, r.userName()))
+                        .handledBy((c, r) -> {
+                            InlinePolicies.Found found = p.get(c, USER, r.userName(), EXISTING_USER_NAME,
+                                    r.policyName());
+                            return new GetUserPolicyResult(found.entityName(), found.policyName(),
+                                    PolicyDocuments.urlEncode(found.document()));
+                        }),
+                Operation.named("iam", "DeleteUserPolicy", UserPolicyNameRequest.class)
+                        .on((c, r) -> on.entity(c, USER, r.userName()))
+                        .handledBy((c, r) -> p.delete(c, USER, r.userName(), EXISTING_USER_NAME, r.policyName())),
+                Operation.named("iam", "ListUserPolicies", ListUserPoliciesRequest.class)
+                        .on((c, r) -> on.entity(c, USER, r.userName()))
+                        .handledBy((c, r) -> p.list(c, USER, r.userName(), EXISTING_USER_NAME, r.marker(),
+                                r.maxItems())),
+                Operation.named("iam", "PutRolePolicy", PutRolePolicyRequest.class)
+                        .on((c, r) -> on.entity(c, ROLE, r.roleName()))
+                        .handledBy((c, r) -> p.put(c, ROLE, r.roleName(), ROLE_NAME, r.policyName(),
+                                r.policyDocument())),
+                Operation.named("iam", "GetRolePolicy", RolePolicyNameRequest.class)
+                        .on((c, r) -> on.entity(c, ROLE, r.roleName()))
+                        .handledBy((c, r) -> {
+                            InlinePolicies.Found found = p.get(c, ROLE, r.roleName(), ROLE_NAME, r.policyName());
+                            return new GetRolePolicyResult(found.entityName(), found.policyName(),
+                                    PolicyDocuments.urlEncode(found.document()));
+                        }),
+                Operation.named("iam", "DeleteRolePolicy", RolePolicyNameRequest.class)
+                        .on((c, r) -> on.entity(c, ROLE, r.roleName()))
+                        .handledBy((c, r) -> p.delete(c, ROLE, r.roleName(), ROLE_NAME, r.policyName())),
+                Operation.named("iam", "ListRolePolicies", ListRolePoliciesRequest.class)
+                        .on((c, r) -> on.entity(c, ROLE, r.roleName()))
+                        .handledBy((c, r) -> p.list(c, ROLE, r.roleName(), ROLE_NAME, r.marker(), r.maxItems())),
+                Operation.named("iam", "PutGroupPolicy", PutGroupPolicyRequest.class)
+                        .on((c, r) -> on.entity(c, GROUP, r.groupName()))
+                        .handledBy((c, r) -> p.put(c, GROUP, r.groupName(), GROUP_NAME, r.policyName(),
+                                r.policyDocument())),
+                Operation.named("iam", "GetGroupPolicy", GroupPolicyNameRequest.class)
+                        .on((c, r) -> on.entity(c, GROUP, r.groupName()))
+                        .handledBy((c, r) -> {
                             InlinePolicies.Found found = p.get(c, GROUP, r.groupName(), GROUP_NAME, r.policyName());
                             return new GetGroupPolicyResult(found.entityName(), found.policyName(),
                                     PolicyDocuments.urlEncode(found.document()));
                         }),
-                op("DeleteGroupPolicy", GroupPolicyNameRequest.class, (c, r) -> on.entity(c, GROUP, r.groupName()),
-                        (c, r) -> p.delete(c, GROUP, r.groupName(), GROUP_NAME, r.policyName())),
-                op("ListGroupPolicies", ListGroupPoliciesRequest.class, (c, r) -> on.entity(c, GROUP, r.groupName()),
-                        (c, r) -> p.list(c, GROUP, r.groupName(), GROUP_NAME, r.marker(), r.maxItems())));
-    }
-
-    private static <Q extends Record, R extends Record> QueryBinding<Q, R> op(String name, Class<Q> type,
-                                                                             ResourceResolver<Q> resources,
-                                                                             Handler<Q, R> handler) {
-        return new QueryBinding<>(Operation.of("iam", name, type, resources, handler), QueryRecords.codec(type));
+                Operation.named("iam", "DeleteGroupPolicy", GroupPolicyNameRequest.class)
+                        .on((c, r) -> on.entity(c, GROUP, r.groupName()))
+                        .handledBy((c, r) -> p.delete(c, GROUP, r.groupName(), GROUP_NAME, r.policyName())),
+                Operation.named("iam", "ListGroupPolicies", ListGroupPoliciesRequest.class)
+                        .on((c, r) -> on.entity(c, GROUP, r.groupName()))
+                        .handledBy((c, r) -> p.list(c, GROUP, r.groupName(), GROUP_NAME, r.marker(), r.maxItems())));
     }
 }

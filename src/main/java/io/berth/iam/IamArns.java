@@ -1,5 +1,7 @@
 package io.berth.iam;
 
+import io.berth.kit.Scope;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +18,7 @@ final class IamArns {
     }
 
     static String of(String account, String type, String path, String name) {
-        return "arn:aws:iam::" + account + ":" + type + path + name;
+        return Scope.global(account).arn("iam", type + path + name).toString();
     }
 
     /** A managed policy ARN taken apart. */

@@ -1,6 +1,7 @@
 package io.berth.iam;
 
 import io.berth.iam.model.IamShapes.Tag;
+import io.berth.kit.Arn;
 import io.berth.store.Documents;
 import io.berth.store.Store;
 
@@ -113,13 +114,14 @@ public final class IamDirectory {
      * (the name, like every IAM name, matches ignoring case).
      */
     public Optional<RoleInfo> roleByArn(String roleArn) {
-        if (roleArn == null || !roleArn.startsWith("arn:aws:iam::") || !roleArn.contains(":role/")) {
+        Optional<Arn> arn = Arn.parse(roleArn)
+                .filter(a -> a.isOf("iam") && a.region().isEmpty() && a.resourceType().equals("role"));
+        if (arn.isEmpty()) {
             return Optional.empty();
         }
-        String account = roleArn.substring("arn:aws:iam::".length(), roleArn.indexOf(':', "arn:aws:iam::".length()));
         int slash = roleArn.lastIndexOf('/');
         String pathPrefix = roleArn.substring(0, slash + 1);
-        return role(account, roleArn.substring(slash + 1))
+        return role(arn.get().accountId(), roleArn.substring(slash + 1))
                 .filter(role -> role.arn().startsWith(pathPrefix) && role.arn().length() == roleArn.length());
     }
 

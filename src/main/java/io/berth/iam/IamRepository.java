@@ -1,6 +1,8 @@
 package io.berth.iam;
 
+import io.berth.kit.Scope;
 import io.berth.store.Documents;
+import io.berth.store.StoredDocument;
 import io.berth.store.StoredJson;
 
 import java.util.List;
@@ -29,21 +31,22 @@ final class IamRepository {
     }
 
     static String scope(String account) {
-        return account + "/global";
+        return Scope.global(account).key();
     }
 
     static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    static <T> Optional<T> find(Documents documents, String kind, String account, String name, Class<T> type) {
+    static <T extends StoredDocument> Optional<T> find(Documents documents, String kind, String account, String name,
+                                                       Class<T> type) {
         if (name == null) {
             return Optional.empty();
         }
         return documents.get(kind, scope(account), key(name)).map(json -> StoredJson.read(json, type));
     }
 
-    static void save(Documents documents, String kind, String account, String name, Object value) {
+    static void save(Documents documents, String kind, String account, String name, StoredDocument value) {
         documents.put(kind, scope(account), key(name), StoredJson.write(value));
     }
 
@@ -52,8 +55,8 @@ final class IamRepository {
     }
 
     /** Up to {@code limit} documents of a kind after the key {@code after}, in key order. */
-    static <T> List<T> page(Documents documents, String kind, String account, String after, int limit,
-                            Class<T> type) {
+    static <T extends StoredDocument> List<T> page(Documents documents, String kind, String account, String after,
+                                                   int limit, Class<T> type) {
         return documents.list(new Documents.Query(kind, scope(account), "", after, limit, false)).stream()
                 .map(d -> StoredJson.read(d.body(), type)).toList();
     }

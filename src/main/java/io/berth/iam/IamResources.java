@@ -2,19 +2,26 @@ package io.berth.iam;
 
 import io.berth.edge.Principal;
 import io.berth.edge.RequestContext;
+import io.berth.kit.ServiceContext;
 
+import io.berth.iam.model.IamShapes.Tag;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The resource ARNs IAM authorizes its operations against: the user, role, group or policy the
  * request names, with the path it really has (or would get, for Create*), and "*" for listings
- * of a whole kind. IAM's ARNs carry paths, so naming an existing entity costs one read.
+ * of a whole kind; and the tags those resources carry, as policy conditions read them. IAM's ARNs
+ * carry paths, so naming an existing entity costs one read.
  */
 final class IamResources {
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    IamResources(IamRuntime iam) {
+    IamResources(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 
@@ -65,5 +72,31 @@ final class IamResources {
 
     static List<String> policy(String arn) {
         return List.of(arn == null ? "*" : arn);
+    }
+
+    /**
+     * The tags of the user, role or customer managed policy an ARN of the caller's account names,
+     * for aws:ResourceTag/… keys; none for any other ARN, or one whose path is not the entity's.
+     */
+    Map<String, String> tags(RequestContext context, String arn) {
+        String account = context.accountId();
+        String local = "arn:aws:iam::" + account + ":";
+        int typeEnd = arn.indexOf('/');
+        if (!arn.startsWith(local) || typeEnd < 0) {
+            return Map.of();
+        }
+        String name = arn.substring(arn.lastIndexOf('/') + 1);
+        Optional<List<Tag>> tags = iam.read(documents -> switch (arn.substring(local.length(), typeEnd)) {
+            case "user" -> IamRepository.user(documents, account, name)
+                    .filter(user -> user.arn(account).equals(arn)).map(StoredUser::tags);
+            case "role" -> IamRepository.role(documents, account, name)
+                    .filter(role -> role.arn(account).equals(arn)).map(StoredRole::tags);
+            case "policy" -> IamRepository.policy(documents, account, name)
+                    .filter(policy -> policy.arn(account).equals(arn)).map(StoredPolicy::tags);
+            default -> Optional.empty();
+        });
+        Map<String, String> byKey = new LinkedHashMap<>();
+        tags.orElse(List.of()).forEach(tag -> byKey.put(tag.key(), tag.value()));
+        return byKey;
     }
 }

@@ -1,15 +1,14 @@
 package io.berth.iam;
 
 import io.berth.iam.model.IamShapes.Tag;
+import io.berth.kit.TagPolicy;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +18,7 @@ import java.util.Set;
  */
 final class IamTags {
 
-    static final int MAX_PER_ENTITY = 50;
+    private static final TagPolicy.Shape<Tag> SHAPE = new TagPolicy.Shape<>(Tag::key, Tag::value, Tag::new);
     private static final Comparator<Tag> ORDER = Comparator.<Tag>comparingInt(t -> t.key().length()).thenComparing(Tag::key);
 
     private IamTags() {
@@ -43,24 +42,16 @@ final class IamTags {
      * match keys ignoring case; managed policies keep keys that differ only in case apart.
      */
     static List<Tag> merge(List<Tag> current, List<Tag> added, String quota, boolean caseInsensitive) {
-        Map<String, Tag> byKey = new LinkedHashMap<>();
-        for (Tag tag : current) {
-            byKey.put(caseInsensitive ? tag.key().toLowerCase(Locale.ROOT) : tag.key(), tag);
-        }
-        for (Tag tag : added == null ? List.<Tag>of() : added) {
-            byKey.put(caseInsensitive ? tag.key().toLowerCase(Locale.ROOT) : tag.key(), tag);
-        }
-        if (byKey.size() > MAX_PER_ENTITY) {
-            throw IamErrors.quota(quota, MAX_PER_ENTITY);
-        }
-        return sorted(byKey.values());
+        return sorted(policy(quota, caseInsensitive).merge(current, added));
     }
 
     static List<Tag> remove(List<Tag> current, List<String> keys, boolean caseInsensitive) {
-        Set<String> removed = new HashSet<>();
-        keys.forEach(k -> removed.add(caseInsensitive ? k.toLowerCase(Locale.ROOT) : k));
-        return sorted(current.stream()
-                .filter(t -> !removed.contains(caseInsensitive ? t.key().toLowerCase(Locale.ROOT) : t.key())).toList());
+        return sorted(policy(null, caseInsensitive).remove(current, keys));
+    }
+
+    /** Keys and values are checked by {@link Violations}; here only the limit of 50, named by its quota. */
+    private static TagPolicy<Tag> policy(String quota, boolean caseInsensitive) {
+        return TagPolicy.limitOnly(SHAPE, () -> IamErrors.quota(quota, TagPolicy.MAX_TAGS), caseInsensitive);
     }
 
     static List<Tag> sorted(Collection<Tag> tags) {

@@ -4,6 +4,8 @@ import io.berth.edge.RequestContext;
 import io.berth.iam.model.EntityPolicyMessages.PolicyNamesResult;
 import io.berth.iam.model.IamShapes.NoResult;
 import io.berth.iam.policy.PolicyKind;
+import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 
 import java.util.List;
 import java.util.SortedMap;
@@ -23,9 +25,9 @@ final class InlinePolicies {
     record Found(String entityName, String policyName, String document) {
     }
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    InlinePolicies(IamRuntime iam) {
+    InlinePolicies(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 
@@ -83,8 +85,8 @@ final class InlinePolicies {
         String account = context.accountId();
         List<String> names = iam.read(documents -> List.copyOf(kind.require(documents, account, name)
                 .inlinePolicies().keySet()));
-        IamPaging.Page<String> page = IamPaging.slice(names, n -> n, marker, maxItems);
-        return new PolicyNamesResult(page.items(), page.truncated(), page.marker());
+        Page<String> page = IamPaging.slice(names, n -> n, marker, maxItems);
+        return new PolicyNamesResult(page.items(), page.truncated(), page.nextToken());
     }
 
     private static void validate(EntityKind kind, String name, Violations.Text nameRule, String policyName) {

@@ -16,6 +16,8 @@ import io.berth.iam.model.PolicyMessages.TagPolicyRequest;
 import io.berth.iam.model.PolicyMessages.UntagPolicyRequest;
 import io.berth.iam.model.UserMessages.TagsResult;
 import io.berth.iam.policy.PolicyKind;
+import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
 import io.berth.store.StoredJson;
 
@@ -40,9 +42,9 @@ final class ManagedPolicies {
     private static final Set<String> SCOPES = Set.of("All", "AWS", "Local");
     static final Set<String> USAGES = Set.of("PermissionsPolicy", "PermissionsBoundary");
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    ManagedPolicies(IamRuntime iam) {
+    ManagedPolicies(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 
@@ -60,7 +62,7 @@ final class ManagedPolicies {
                         + " already exists. Duplicate names are not allowed.");
             }
             var now = iam.now();
-            StoredPolicy policy = new StoredPolicy(request.policyName(), iam.ids.uniqueId("ANPA"),
+            StoredPolicy policy = new StoredPolicy(request.policyName(), iam.ids().uniqueId("ANPA"),
                     request.path() == null ? "/" : request.path(), request.description(), now, now, "v1", 2,
                     List.of(new StoredPolicy.Version("v1", request.policyDocument(), now)),
                     IamTags.merge(List.of(), request.tags(), "TagsPerPolicy", false));
@@ -119,9 +121,9 @@ final class ManagedPolicies {
                     .map(p -> view(documents, account, p, Detail.LISTED))
                     .filter(p -> !Boolean.TRUE.equals(request.onlyAttached()) || p.attachmentCount() > 0)
                     .toList();
-            IamPaging.Page<Policy> page = IamPaging.slice(matching, p -> pageKey(p.policyName(), p.arn()),
+            Page<Policy> page = IamPaging.slice(matching, p -> pageKey(p.policyName(), p.arn()),
                     request.marker(), request.maxItems());
-            return new ListPoliciesResult(page.items(), page.truncated(), page.marker());
+            return new ListPoliciesResult(page.items(), page.truncated(), page.nextToken());
         });
     }
 
@@ -144,8 +146,8 @@ final class ManagedPolicies {
         String account = context.accountId();
         List<Tag> tags = iam.read(documents -> require(documents, account, request.policyArn(),
                 () -> IamErrors.policyNotFound(request.policyArn())).tags());
-        IamPaging.Page<Tag> page = IamPaging.slice(tags, IamTags::pageKey, request.marker(), request.maxItems());
-        return new TagsResult(page.items(), page.truncated(), page.marker());
+        Page<Tag> page = IamPaging.slice(tags, IamTags::pageKey, request.marker(), request.maxItems());
+        return new TagsResult(page.items(), page.truncated(), page.nextToken());
     }
 
     /** The policy with its use counts, which are derived from the use index rather than kept. */

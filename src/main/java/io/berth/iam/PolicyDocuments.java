@@ -1,5 +1,7 @@
 package io.berth.iam;
 
+import io.berth.edge.AwsException;
+import io.berth.iam.policy.MalformedPolicyException;
 import io.berth.iam.policy.PolicyKind;
 import io.berth.iam.policy.PolicyParser;
 
@@ -15,7 +17,16 @@ final class PolicyDocuments {
 
     /** Throws IAM's {@code MalformedPolicyDocument} for a document IAM would refuse. */
     static void validate(String document, PolicyKind kind) {
-        PolicyParser.parse(document, kind);
+        try {
+            PolicyParser.parse(document, kind);
+        } catch (MalformedPolicyException e) {
+            throw malformed(e);
+        }
+    }
+
+    /** IAM's answer for a document the policy engine refuses. */
+    static AwsException malformed(MalformedPolicyException refusal) {
+        return new AwsException("MalformedPolicyDocument", 400, refusal.getMessage());
     }
 
     /** The size IAM counts against its quotas: characters, whitespace not counted. */

@@ -1,13 +1,16 @@
 package io.berth.iam;
 
+import io.berth.store.StoredDocument;
+
 import java.util.List;
 import java.util.SortedMap;
 
 /**
  * A user, role or group as the managed-policy attachments and inline policies see it: the part
- * of IAM the three share. Inline policies are kept by name, in name order, as sent.
+ * of IAM the three share, each kept in the store as it is. Inline policies are kept by name, in
+ * name order, as sent.
  */
-sealed interface PolicyHolder permits StoredUser, StoredRole, StoredGroup {
+sealed interface PolicyHolder extends StoredDocument permits StoredUser, StoredRole, StoredGroup {
 
     String name();
 

@@ -3,6 +3,7 @@ package io.berth.iam;
 import io.berth.iam.policy.AwsPrincipalText;
 import io.berth.iam.policy.PolicyParser;
 import io.berth.store.Documents;
+import io.berth.store.StoredDocument;
 import io.berth.store.StoredJson;
 
 import java.util.Optional;
@@ -36,7 +37,7 @@ public final class PolicyPrincipals {
     private static final int UNIQUE_ID_LENGTH = 21;
 
     /** Which entity a unique id names; the account and name find it. */
-    record Entry(String accountId, EntityKind kind, String name) {
+    record Entry(String accountId, EntityKind kind, String name) implements StoredDocument {
     }
 
     private PolicyPrincipals() {
@@ -49,14 +50,14 @@ public final class PolicyPrincipals {
      * document order, that names no user or role.
      */
     public static String bind(Documents documents, String account, String document) {
-        String users = "arn:aws:iam::" + account + ":user/";
-        String roles = "arn:aws:iam::" + account + ":role/";
+        String users = IamArns.of(account, "user", "/", "");
+        String roles = IamArns.of(account, "role", "/", "");
         return AwsPrincipalText.replace(document, value -> {
             if (!value.startsWith(users) && !value.startsWith(roles)) {
                 return value;
             }
             return IamArns.parseEntity(value).flatMap(arn -> idOf(documents, arn))
-                    .orElseThrow(() -> PolicyParser.invalidPrincipal("AWS", value));
+                    .orElseThrow(() -> PolicyDocuments.malformed(PolicyParser.invalidPrincipal("AWS", value)));
         });
     }
 

@@ -8,6 +8,8 @@ import io.berth.iam.model.PolicyMessages.ListPolicyVersionsRequest;
 import io.berth.iam.model.PolicyMessages.ListPolicyVersionsResult;
 import io.berth.iam.model.PolicyMessages.PolicyVersionRequest;
 import io.berth.iam.model.PolicyMessages.PolicyVersionResult;
+import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,9 +27,9 @@ final class PolicyVersions {
 
     private static final int MAX_VERSIONS = 5;
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    PolicyVersions(IamRuntime iam) {
+    PolicyVersions(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 
@@ -78,11 +80,11 @@ final class PolicyVersions {
                 () -> IamErrors.policyNotFound(request.policyArn())));
         List<StoredPolicy.Version> versions = policy.versions().stream()
                 .sorted(Comparator.comparing(PolicyVersions::pageKey)).toList();
-        IamPaging.Page<StoredPolicy.Version> page = IamPaging.slice(versions, PolicyVersions::pageKey,
+        Page<StoredPolicy.Version> page = IamPaging.slice(versions, PolicyVersions::pageKey,
                 request.marker(), request.maxItems());
         return new ListPolicyVersionsResult(page.items().stream().map(v -> new PolicyVersion(null, v.versionId(),
                 v.versionId().equals(policy.defaultVersionId()), v.createDate())).toList(),
-                page.truncated(), page.marker());
+                page.truncated(), page.nextToken());
     }
 
     NoResult deletePolicyVersion(RequestContext context, PolicyVersionRequest request) {

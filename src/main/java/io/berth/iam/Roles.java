@@ -19,6 +19,8 @@ import io.berth.iam.model.RoleMessages.UpdateAssumeRolePolicyRequest;
 import io.berth.iam.model.RoleMessages.UpdateRoleRequest;
 import io.berth.iam.model.UserMessages.TagsResult;
 import io.berth.iam.policy.PolicyKind;
+import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
 
 import java.util.List;
@@ -40,9 +42,9 @@ final class Roles {
     /** A trust policy's size limit, whitespace not counted. */
     private static final int MAX_TRUST_POLICY = 2048;
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    Roles(IamRuntime iam) {
+    Roles(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 
@@ -62,7 +64,7 @@ final class Roles {
             if (IamRepository.role(documents, account, request.roleName()).isPresent()) {
                 throw IamErrors.alreadyExists("Role with name " + request.roleName() + " already exists.");
             }
-            StoredRole role = new StoredRole(request.roleName(), iam.ids.uniqueId("AROA"),
+            StoredRole role = new StoredRole(request.roleName(), iam.ids().uniqueId("AROA"),
                     request.path() == null ? "/" : request.path(), iam.now(), trustPolicy,
                     request.description(),
                     request.maxSessionDuration() == null ? DEFAULT_SESSION_SECONDS : request.maxSessionDuration(),
@@ -85,12 +87,12 @@ final class Roles {
                 .maxItems(request.maxItems()).done();
         String account = context.accountId();
         return iam.read(documents -> {
-            IamPaging.Page<StoredRole> page = IamPaging.fromStore(request.marker(), request.maxItems(),
+            Page<StoredRole> page = IamPaging.fromStore(request.marker(), request.maxItems(),
                     (after, size) -> IamRepository.page(documents, IamRepository.ROLE, account, after, size, StoredRole.class),
                     role -> request.pathPrefix() == null || role.path().startsWith(request.pathPrefix()),
                     role -> IamRepository.key(role.roleName()));
             return new ListRolesResult(page.items().stream().map(r -> IamViews.role(documents, account, r, Detail.LISTED))
-                    .toList(), page.truncated(), page.marker());
+                    .toList(), page.truncated(), page.nextToken());
         });
     }
 
@@ -154,8 +156,8 @@ final class Roles {
                 .maxItems(request.maxItems()).done();
         String account = context.accountId();
         List<Tag> tags = iam.read(documents -> require(documents, account, request.roleName()).tags());
-        IamPaging.Page<Tag> page = IamPaging.slice(tags, IamTags::pageKey, request.marker(), request.maxItems());
-        return new TagsResult(page.items(), page.truncated(), page.marker());
+        Page<Tag> page = IamPaging.slice(tags, IamTags::pageKey, request.marker(), request.maxItems());
+        return new TagsResult(page.items(), page.truncated(), page.nextToken());
     }
 
     /**

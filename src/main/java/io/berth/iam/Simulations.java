@@ -12,11 +12,13 @@ import io.berth.iam.model.SimulationMessages.Statement;
 import io.berth.iam.policy.AttachedPolicy;
 import io.berth.iam.policy.AuthorizationRequest;
 import io.berth.iam.policy.Evaluation;
+import io.berth.iam.policy.MalformedPolicyException;
 import io.berth.iam.policy.MatchedStatement;
 import io.berth.iam.policy.PolicyEvaluator;
 import io.berth.iam.policy.PolicyKind;
 import io.berth.iam.policy.PolicyParser;
 import io.berth.iam.policy.RequestPrincipal;
+import io.berth.kit.ValidationMessages;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +55,7 @@ final class Simulations {
             boundary = role.permissionsBoundaryDocument() == null ? null : new AttachedPolicy(
                     role.permissionsBoundaryArn(), "PermissionsBoundary", PolicyParser.parseStored(role.permissionsBoundaryDocument()));
             start = action -> AuthorizationRequest.builder(RequestPrincipal.assumedRole(
-                    "arn:aws:sts::" + role.accountId() + ":assumed-role/" + role.roleName() + "/simulation", role.arn(),
+                    StsSession.assumedRoleArn(role.accountId(), role.roleName(), "simulation"), role.arn(),
                     role.accountId(), role.roleId(), "simulation", role.tags()), action, "*");
         } else {
             throw new AwsException("InvalidInput", 400, "Invalid ARN: " + source
@@ -68,13 +70,13 @@ final class Simulations {
 
     SimulatePolicyResponse simulateCustomPolicy(RequestContext context, SimulateCustomPolicyRequest request) {
         if (request.policyInputList() == null || request.policyInputList().isEmpty()) {
-            throw new AwsException("ValidationError", 400, "1 validation error detected: Value null at "
-                    + "'policyInputList' failed to satisfy constraint: Member must not be null");
+            throw IamErrors.validation(ValidationMessages.one(null, "policyInputList", "Member must not be null"));
         }
         List<AttachedPolicy> boundaries = inputs(request.permissionsBoundaryPolicyInputList(),
                 "PermissionsBoundaryPolicyInputList", PolicyKind.BOUNDARY);
         Function<String, AuthorizationRequest.Builder> start = action -> AuthorizationRequest.builder(
-                RequestPrincipal.user(request.callerArn() == null ? "arn:aws:iam::" + context.accountId() + ":user/simulated"
+                RequestPrincipal.user(request.callerArn() == null
+                        ? IamArns.of(context.accountId(), "user", "/", "simulated")
                         : request.callerArn(), context.accountId(), "SIMULATED", "simulated", java.util.Map.of()), action, "*");
         return simulate(start, inputs(request.policyInputList(), "PolicyInputList", PolicyKind.IDENTITY),
                 boundaries.isEmpty() ? null : boundaries.getFirst(), request.actionNames(), request.resourceArns(),
@@ -86,8 +88,7 @@ final class Simulations {
                                                    List<String> actions, List<String> resources,
                                                    List<ContextEntry> context) {
         if (actions == null || actions.isEmpty()) {
-            throw new AwsException("ValidationError", 400, "1 validation error detected: Value null at "
-                    + "'actionNames' failed to satisfy constraint: Member must not be null");
+            throw IamErrors.validation(ValidationMessages.one(null, "actionNames", "Member must not be null"));
         }
         List<String> targets = resources == null || resources.isEmpty() ? List.of("*") : resources;
         List<EvaluationResult> results = new ArrayList<>();
@@ -122,7 +123,11 @@ final class Simulations {
         List<AttachedPolicy> policies = new ArrayList<>();
         int index = 1;
         for (String document : documents == null ? List.<String>of() : documents) {
-            policies.add(new AttachedPolicy(member + "." + index++, "IAM Policy", PolicyParser.parse(document, kind)));
+            try {
+                policies.add(new AttachedPolicy(member + "." + index++, "IAM Policy", PolicyParser.parse(document, kind)));
+            } catch (MalformedPolicyException e) {
+                throw PolicyDocuments.malformed(e);
+            }
         }
         return policies;
     }

@@ -1,5 +1,7 @@
 package io.berth.iam;
 
+import io.berth.store.StoredDocument;
+
 import java.time.Instant;
 
 /**
@@ -7,7 +9,8 @@ import java.time.Instant;
  * names only the key id. The secret is kept as issued: SigV4 needs it to verify signatures.
  */
 record StoredAccessKey(String accountId, String userName, String accessKeyId, String secretAccessKey, String status,
-                       Instant createDate, Instant lastUsedDate, String lastUsedService, String lastUsedRegion) {
+                       Instant createDate, Instant lastUsedDate, String lastUsedService, String lastUsedRegion)
+        implements StoredDocument {
 
     StoredAccessKey withStatus(String newStatus) {
         return new StoredAccessKey(accountId, userName, accessKeyId, secretAccessKey, newStatus, createDate,

@@ -1,6 +1,7 @@
 package io.berth.iam;
 
 import io.berth.iam.model.IamShapes.Tag;
+import io.berth.store.StoredDocument;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 record StoredPolicy(String policyName, String policyId, String path, String description, Instant createDate,
                     Instant updateDate, String defaultVersionId, int nextVersion, List<Version> versions,
-                    List<Tag> tags) {
+                    List<Tag> tags) implements StoredDocument {
 
     /** One version; the document is kept exactly as it was sent. */
     record Version(String versionId, String document, Instant createDate) {

@@ -3,20 +3,15 @@ package io.berth.iam;
 import io.berth.edge.AwsException;
 import io.berth.edge.Operation;
 import io.berth.edge.Principal;
-import io.berth.edge.QueryCodec;
-import io.berth.edge.QueryParameters;
 import io.berth.edge.RequestContext;
 import io.berth.edge.ServiceDefinition;
-import io.berth.edge.query.QueryXml;
+import io.berth.edge.ServiceModule;
 import io.berth.iam.policy.PolicyEvaluator;
 import io.berth.iam.policy.PolicyKind;
 import io.berth.iam.policy.PolicyParser;
+import io.berth.kit.ValidationMessages;
 
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.time.Instant;
-import java.time.InstantSource;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,46 +41,55 @@ public final class StsApi {
     public record GetCallerIdentityRequest() {
     }
 
-    public record CallerIdentity(String userId, String account, String arn) {
+    public record CallerIdentity(String arn, String userId, String account) {
     }
 
     public record AssumeRoleRequest(String roleArn, String roleSessionName, Integer durationSeconds, String policy,
-                                    Map<String, String> tags) {
+                                    List<Tag> tags) {
+    }
+
+    public record Tag(String key, String value) {
     }
 
     public record GetSessionTokenRequest(Integer durationSeconds) {
     }
 
-    public record Issued(StsSession session, String assumedRoleId) {
+    public record Credentials(String accessKeyId, String secretAccessKey, String sessionToken, Instant expiration) {
+        static Credentials of(StsSession session) {
+            return new Credentials(session.accessKeyId(), session.secretAccessKey(), session.sessionToken(),
+                    session.expiration());
+        }
     }
 
-    public static ServiceDefinition definition(IamDirectory directory, Sessions sessions, PolicyAuthorizer policies,
-                                               InstantSource clock) {
+    public record AssumedRoleUser(String assumedRoleId, String arn) {
+    }
+
+    public record AssumeRoleResult(AssumedRoleUser assumedRoleUser, Credentials credentials) {
+    }
+
+    public record GetSessionTokenResult(Credentials credentials) {
+    }
+
+    /** STS, whose sessions are no resources a policy condition reads tags of. */
+    public static ServiceModule module(IamDirectory directory, Sessions sessions, PolicyAuthorizer policies) {
         StsApi sts = new StsApi(directory, sessions, policies, IamIds.random());
-        return new ServiceDefinition.Query("sts", VERSION, NAMESPACE, List.of(
-                // Any valid credential may ask who it is: AWS checks no permission, so no resources.
-                new ServiceDefinition.QueryBinding<>(Operation.of("sts", "GetCallerIdentity",
-                        GetCallerIdentityRequest.class, (c, r) -> List.of(), StsApi::getCallerIdentity),
-                        new Codec<>(p -> new GetCallerIdentityRequest(), (identity, xml) -> {
-                            QueryXml.element(xml, "Arn", identity.arn());
-                            QueryXml.element(xml, "UserId", identity.userId());
-                            QueryXml.element(xml, "Account", identity.account());
-                        })),
-                // The trust policy and the caller's own policies are evaluated together inside the handler.
-                new ServiceDefinition.QueryBinding<>(Operation.of("sts", "AssumeRole", AssumeRoleRequest.class,
-                        (c, r) -> List.of(), sts::assumeRole),
-                        new Codec<>(StsApi::assumeRoleRequest, StsApi::writeAssumeRole)),
-                new ServiceDefinition.QueryBinding<>(Operation.of("sts", "GetSessionToken", GetSessionTokenRequest.class,
-                        (c, r) -> List.of(), sts::getSessionToken),
-                        new Codec<>(p -> new GetSessionTokenRequest(p.get("DurationSeconds").map(StsApi::integer).orElse(null)),
-                                (issued, xml) -> writeCredentials(issued.session(), xml)))));
+        return ServiceModule.of(new ServiceDefinition.Query("sts", VERSION, NAMESPACE, List.of(
+                // Any valid credential may ask who it is; AWS lets no policy deny it.
+                Operation.named("sts", "GetCallerIdentity", GetCallerIdentityRequest.class).allowedToEveryCaller()
+                        .handledBy(StsApi::getCallerIdentity),
+                // The role's trust policy and the caller's own policies are evaluated together there.
+                Operation.named("sts", "AssumeRole", AssumeRoleRequest.class).authorizedInHandler()
+                        .handledBy(sts::assumeRole),
+                // AWS: no permission is needed, and policies cannot control authentication operations.
+                Operation.named("sts", "GetSessionToken", GetSessionTokenRequest.class).allowedToEveryCaller()
+                        .handledBy(sts::getSessionToken))), "sts");
     }
 
     static CallerIdentity getCallerIdentity(RequestContext context, GetCallerIdentityRequest request) {
-        return new CallerIdentity(context.principal().userId(), context.accountId(), context.principal().arn());
+        return new CallerIdentity(context.principal().arn(), context.principal().userId(), context.accountId());
     }
 
-    Issued assumeRole(RequestContext context, AssumeRoleRequest request) {
+    AssumeRoleResult assumeRole(RequestContext context, AssumeRoleRequest request) {
         Principal caller = context.principal();
         if (request.roleArn() == null || request.roleArn().length() < 20) {
             throw validation("roleArn", request.roleArn(), "Member must have length greater than or equal to 20");
@@ -113,7 +117,7 @@ public final class StsApi {
                 throw new AwsException("PackedPolicyTooLarge", 400,
                         "Packed policy consumes more than 100 percent of the allotted size.");
             }
-            PolicyParser.parse(request.policy(), PolicyKind.SESSION);
+            PolicyDocuments.validate(request.policy(), PolicyKind.SESSION);
         }
         boolean allowed = policies.requestFor(caller, "sts:AssumeRole", role.arn())
                 .map(builder -> PolicyEvaluator.isAllowed(PolicyAuthorizer.withContext(builder, context)
@@ -125,12 +129,13 @@ public final class StsApi {
         Instant expiration = context.receivedAt().plusSeconds(duration).truncatedTo(ChronoUnit.SECONDS);
         StsSession session = new StsSession(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken(), role.accountId(),
                 role.roleName(), role.roleId(), request.roleSessionName(), null, null, request.policy(),
-                request.tags(), expiration);
+                sessionTags(request.tags()), expiration);
         sessions.save(session);
-        return new Issued(session, role.roleId() + ":" + request.roleSessionName());
+        return new AssumeRoleResult(new AssumedRoleUser(role.roleId() + ":" + request.roleSessionName(), session.arn()),
+                Credentials.of(session));
     }
 
-    Issued getSessionToken(RequestContext context, GetSessionTokenRequest request) {
+    GetSessionTokenResult getSessionToken(RequestContext context, GetSessionTokenRequest request) {
         Principal caller = context.principal();
         if (caller.kind() == Principal.Kind.ASSUMED_ROLE || caller.accessKeyId().startsWith("ASIA")) {
             throw new AwsException("AccessDenied", 403, "Cannot call GetSessionToken with session credentials");
@@ -147,66 +152,19 @@ public final class StsApi {
                 null, null, null, userName, caller.userId(), null, Map.of(),
                 context.receivedAt().plusSeconds(duration).truncatedTo(ChronoUnit.SECONDS));
         sessions.save(session);
-        return new Issued(session, null);
+        return new GetSessionTokenResult(Credentials.of(session));
     }
 
-    private static AssumeRoleRequest assumeRoleRequest(QueryParameters parameters) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (int i = 1; parameters.get("Tags.member." + i + ".Key").isPresent(); i++) {
-            tags.put(parameters.get("Tags.member." + i + ".Key").orElseThrow(),
-                    parameters.get("Tags.member." + i + ".Value").orElse(""));
+    /** The session's tags by key, a tag sent without a value having the empty one. */
+    private static Map<String, String> sessionTags(List<Tag> tags) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        if (tags != null) {
+            tags.forEach(tag -> byKey.put(tag.key(), tag.value() == null ? "" : tag.value()));
         }
-        return new AssumeRoleRequest(parameters.get("RoleArn").orElse(null), parameters.get("RoleSessionName").orElse(null),
-                parameters.get("DurationSeconds").map(StsApi::integer).orElse(null), parameters.get("Policy").orElse(null),
-                Map.copyOf(tags));
-    }
-
-    private static void writeAssumeRole(Issued issued, XMLStreamWriter xml) throws XMLStreamException {
-        xml.writeStartElement("AssumedRoleUser");
-        QueryXml.element(xml, "AssumedRoleId", issued.assumedRoleId());
-        QueryXml.element(xml, "Arn", issued.session().arn());
-        xml.writeEndElement();
-        writeCredentials(issued.session(), xml);
-    }
-
-    private static void writeCredentials(StsSession session, XMLStreamWriter xml) throws XMLStreamException {
-        xml.writeStartElement("Credentials");
-        QueryXml.element(xml, "AccessKeyId", session.accessKeyId());
-        QueryXml.element(xml, "SecretAccessKey", session.secretAccessKey());
-        QueryXml.element(xml, "SessionToken", session.sessionToken());
-        QueryXml.element(xml, "Expiration", DateTimeFormatter.ISO_INSTANT.format(session.expiration()));
-        xml.writeEndElement();
-    }
-
-    private static Integer integer(String text) {
-        try {
-            return Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            throw new AwsException("ValidationError", 400, "Invalid value for DurationSeconds: " + text);
-        }
+        return Map.copyOf(byKey);
     }
 
     private static AwsException validation(String member, String value, String constraint) {
-        return new AwsException("ValidationError", 400, "1 validation error detected: Value '" + value + "' at '"
-                + member + "' failed to satisfy constraint: " + constraint);
-    }
-
-    /** A Query codec from a decoding function and a writer of the result's children. */
-    private record Codec<Q, R>(java.util.function.Function<QueryParameters, Q> decoder, Writer<R> writer)
-            implements QueryCodec<Q, R> {
-        @Override
-        public Q decode(QueryParameters parameters) {
-            return decoder.apply(parameters);
-        }
-
-        @Override
-        public void encodeResult(R response, XMLStreamWriter xml) throws XMLStreamException {
-            writer.write(response, xml);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Writer<R> {
-        void write(R response, XMLStreamWriter xml) throws XMLStreamException;
+        return new AwsException("ValidationError", 400, ValidationMessages.one(value, member, constraint));
     }
 }

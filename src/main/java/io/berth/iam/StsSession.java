@@ -1,5 +1,8 @@
 package io.berth.iam;
 
+import io.berth.kit.Scope;
+import io.berth.store.StoredDocument;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -12,7 +15,7 @@ import java.util.Map;
  */
 public record StsSession(String accessKeyId, String secretAccessKey, String sessionToken, String accountId,
                          String roleName, String roleId, String sessionName, String userName, String userId,
-                         String sessionPolicy, Map<String, String> tags, Instant expiration) {
+                         String sessionPolicy, Map<String, String> tags, Instant expiration) implements StoredDocument {
 
     public boolean assumedRole() {
         return roleName != null;
@@ -20,8 +23,13 @@ public record StsSession(String accessKeyId, String secretAccessKey, String sess
 
     public String arn() {
         if (assumedRole()) {
-            return "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/" + sessionName;
+            return assumedRoleArn(accountId, roleName, sessionName);
         }
-        return userName == null ? "arn:aws:iam::" + accountId + ":root" : null;
+        return userName == null ? Scope.global(accountId).arn("iam", "root").toString() : null;
+    }
+
+    /** {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}. */
+    static String assumedRoleArn(String accountId, String roleName, String sessionName) {
+        return Scope.global(accountId).arn("sts", "assumed-role/" + roleName + "/" + sessionName).toString();
     }
 }

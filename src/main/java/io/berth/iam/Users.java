@@ -19,6 +19,8 @@ import io.berth.iam.model.UserMessages.TagsResult;
 import io.berth.iam.model.UserMessages.UntagUserRequest;
 import io.berth.iam.model.UserMessages.UpdateUserRequest;
 import io.berth.iam.model.UserMessages.UserResult;
+import io.berth.kit.PageTokens.Page;
+import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
 
 import java.util.ArrayList;
@@ -34,9 +36,9 @@ import static io.berth.iam.Violations.USER_NAME;
 /** The IAM user operations, their tags and their permissions boundaries. */
 final class Users {
 
-    private final IamRuntime iam;
+    private final ServiceContext<IamIds> iam;
 
-    Users(IamRuntime iam) {
+    Users(ServiceContext<IamIds> iam) {
         this.iam = iam;
     }
 
@@ -51,7 +53,7 @@ final class Users {
             if (IamRepository.user(documents, account, request.userName()).isPresent()) {
                 throw IamErrors.alreadyExists("User with name " + request.userName() + " already exists.");
             }
-            StoredUser user = new StoredUser(request.userName(), iam.ids.uniqueId("AIDA"),
+            StoredUser user = new StoredUser(request.userName(), iam.ids().uniqueId("AIDA"),
                     request.path() == null ? "/" : request.path(), iam.now(), boundary,
                     IamTags.merge(List.of(), request.tags(), "TagsPerUser", true), null, null, null, null);
             IamRepository.saveUser(documents, account, user);
@@ -77,12 +79,12 @@ final class Users {
         Violations.check().optional("pathPrefix", request.pathPrefix(), PATH_PREFIX).marker(request.marker())
                 .maxItems(request.maxItems()).done();
         String account = context.accountId();
-        IamPaging.Page<StoredUser> page = iam.read(documents -> IamPaging.fromStore(request.marker(), request.maxItems(),
+        Page<StoredUser> page = iam.read(documents -> IamPaging.fromStore(request.marker(), request.maxItems(),
                 (after, size) -> IamRepository.page(documents, IamRepository.USER, account, after, size, StoredUser.class),
                 user -> request.pathPrefix() == null || user.path().startsWith(request.pathPrefix()),
                 user -> IamRepository.key(user.userName())));
         return new ListUsersResult(page.items().stream().map(u -> IamViews.user(account, u, Detail.LISTED)).toList(),
-                page.truncated(), page.marker());
+                page.truncated(), page.nextToken());
     }
 
     /**
@@ -163,8 +165,8 @@ final class Users {
                 .maxItems(request.maxItems()).done();
         String account = context.accountId();
         List<Tag> tags = iam.read(documents -> require(documents, account, request.userName()).tags());
-        IamPaging.Page<Tag> page = IamPaging.slice(tags, IamTags::pageKey, request.marker(), request.maxItems());
-        return new TagsResult(page.items(), page.truncated(), page.marker());
+        Page<Tag> page = IamPaging.slice(tags, IamTags::pageKey, request.marker(), request.maxItems());
+        return new TagsResult(page.items(), page.truncated(), page.nextToken());
     }
 
     NoResult putUserPermissionsBoundary(RequestContext context, PutUserPermissionsBoundaryRequest request) {

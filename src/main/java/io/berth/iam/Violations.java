@@ -1,9 +1,8 @@
 package io.berth.iam;
 
-import io.berth.edge.AwsException;
 import io.berth.iam.model.IamShapes.Tag;
+import io.berth.kit.ValidationMessages;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -44,7 +43,7 @@ final class Violations {
 
     private static final int MAX_TAGS = 50;
 
-    private final List<String> found = new ArrayList<>();
+    private final ValidationMessages found = ValidationMessages.collect();
 
     static Violations check() {
         return new Violations();
@@ -145,12 +144,10 @@ final class Violations {
         if (found.isEmpty()) {
             return;
         }
-        int count = found.size();
-        throw new AwsException("ValidationError", 400, count + " validation error" + (count > 1 ? "s" : "")
-                + " detected: " + String.join("; ", found));
+        throw IamErrors.validation(found.message());
     }
 
     private void add(String field, String constraint) {
-        found.add("Value at '" + field + "' failed to satisfy constraint: " + constraint);
+        found.member(field, constraint);
     }
 }

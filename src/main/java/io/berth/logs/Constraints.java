@@ -1,5 +1,7 @@
 package io.berth.logs;
 
+import io.berth.kit.TagPolicy;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,8 +9,6 @@ import java.util.regex.Pattern;
 
 /** The CloudWatch Logs model's constraints on request members, checked before any state is read. */
 final class Constraints {
-
-    static final int MAX_TAGS = 50;
 
     private static final Pattern GROUP_NAME = Pattern.compile("[\\.\\-_/#A-Za-z0-9]+");
     private static final Pattern STREAM_NAME = Pattern.compile("[^:*]*");
@@ -104,8 +104,9 @@ final class Constraints {
         if (required(tags, member).isEmpty()) {
             throw LogsErrors.constraint(tags, member, "Member must have length greater than or equal to 1");
         }
-        if (tags.size() > MAX_TAGS) {
-            throw LogsErrors.constraint(tags, member, "Member must have length less than or equal to " + MAX_TAGS);
+        if (tags.size() > TagPolicy.MAX_TAGS) {
+            throw LogsErrors.constraint(tags, member,
+                    "Member must have length less than or equal to " + TagPolicy.MAX_TAGS);
         }
         tags.forEach((key, value) -> {
             tagKey(key, member);

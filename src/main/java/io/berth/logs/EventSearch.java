@@ -1,6 +1,7 @@
 package io.berth.logs;
 
 import io.berth.edge.RequestContext;
+import io.berth.kit.Scope;
 import io.berth.logs.model.FilterLogEventsRequest;
 import io.berth.logs.model.FilterLogEventsResponse;
 import io.berth.logs.model.FilteredLogEvent;
@@ -52,7 +53,7 @@ final class EventSearch {
         int limit = Constraints.limit(request.limit(), StreamEvents.MAX_EVENTS, StreamEvents.MAX_EVENTS);
         EventKey from = request.nextToken() == null ? EventKey.at(startTime)
                 : Tokens.filterResume(request.nextToken()).next();
-        String scope = LogsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.read(documents -> {
             LogsRepository.requireGroup(documents, scope, group);
             // A stream with no events in [startTime, endTime] has nothing to read.

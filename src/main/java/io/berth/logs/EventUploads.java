@@ -1,6 +1,7 @@
 package io.berth.logs;
 
 import io.berth.edge.RequestContext;
+import io.berth.kit.Scope;
 import io.berth.logs.model.PutLogEventsRequest;
 import io.berth.logs.model.PutLogEventsResponse;
 import io.berth.store.Store;
@@ -24,7 +25,7 @@ final class EventUploads {
         String stream = Constraints.streamName(request.logStreamName(), "logStreamName");
         List<LogEvents.Event> events = BatchRules.events(request.logEvents());
         long now = clock.millis();
-        String scope = LogsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             StoredGroup storedGroup = LogsRepository.requireGroup(documents, scope, group);
             StoredStream storedStream = LogsRepository.requireStream(documents, scope, group, stream);

@@ -2,6 +2,8 @@ package io.berth.logs;
 
 import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
+import io.berth.kit.Scope;
+import io.berth.kit.TagPolicy;
 import io.berth.logs.model.Empty;
 import io.berth.logs.model.ListTagsForResourceRequest;
 import io.berth.logs.model.ListTagsForResourceResponse;
@@ -14,7 +16,6 @@ import io.berth.logs.model.UntagResourceRequest;
 import io.berth.store.Store;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -24,7 +25,12 @@ import java.util.function.Function;
  */
 final class GroupTags {
 
-    private static final String TOO_MANY = "A resource can have no more than " + Constraints.MAX_TAGS + " tags.";
+    private static final String TOO_MANY = "A resource can have no more than " + TagPolicy.MAX_TAGS + " tags.";
+    /** Keys and values are checked by {@link Constraints}; the deprecated API refuses too many differently. */
+    private static final TagPolicy<Map.Entry<String, String>> LOG_GROUP_POLICY = TagPolicy.limitOnly(TagPolicy.ENTRIES,
+            () -> LogsErrors.invalidParameter(TOO_MANY), false);
+    private static final TagPolicy<Map.Entry<String, String>> RESOURCE_POLICY = TagPolicy.limitOnly(TagPolicy.ENTRIES,
+            () -> LogsErrors.tooManyTags(TOO_MANY), false);
 
     private final Store store;
 
@@ -35,7 +41,7 @@ final class GroupTags {
     Empty tagLogGroup(RequestContext context, TagLogGroupRequest request) {
         String name = Constraints.groupName(request.logGroupName(), "logGroupName");
         Map<String, String> tags = Constraints.tags(request.tags(), "tags");
-        write(context, name, tagged(tags, LogsErrors.invalidParameter(TOO_MANY)));
+        write(context, name, tagged(tags, LOG_GROUP_POLICY));
         return new Empty();
     }
 
@@ -53,7 +59,7 @@ final class GroupTags {
     Empty tagResource(RequestContext context, TagResourceRequest request) {
         String name = groupOf(context, request.resourceArn());
         Map<String, String> tags = Constraints.tags(request.tags(), "tags");
-        write(context, name, tagged(tags, LogsErrors.tooManyTags(TOO_MANY)));
+        write(context, name, tagged(tags, RESOURCE_POLICY));
         return new Empty();
     }
 
@@ -69,7 +75,7 @@ final class GroupTags {
 
     /** A log group's tags for aws:ResourceTag/… keys; none for another ARN or a group that does not exist. */
     Map<String, String> of(RequestContext context, String resourceArn) {
-        String scope = LogsArns.scope(context);
+        String scope = Scope.of(context).key();
         return LogsArns.groupOfArn(context, resourceArn)
                 .flatMap(name -> store.read(documents -> LogsRepository.findGroup(documents, scope, name)))
                 .map(StoredGroup::tags).orElse(Map.of());
@@ -83,27 +89,16 @@ final class GroupTags {
     }
 
     private static Function<Map<String, String>, Map<String, String>> tagged(Map<String, String> added,
-                                                                          AwsException tooMany) {
-        return existing -> {
-            Map<String, String> merged = new HashMap<>(existing);
-            merged.putAll(added);
-            if (merged.size() > Constraints.MAX_TAGS) {
-                throw tooMany;
-            }
-            return merged;
-        };
+                                                                          TagPolicy<Map.Entry<String, String>> policy) {
+        return existing -> policy.asMap(policy.merge(existing.entrySet(), added.entrySet()));
     }
 
     private static Function<Map<String, String>, Map<String, String>> untagged(Collection<String> keys) {
-        return existing -> {
-            Map<String, String> kept = new HashMap<>(existing);
-            kept.keySet().removeAll(keys);
-            return kept;
-        };
+        return existing -> RESOURCE_POLICY.asMap(RESOURCE_POLICY.remove(existing.entrySet(), keys));
     }
 
     private void write(RequestContext context, String name, Function<Map<String, String>, Map<String, String>> edit) {
-        String scope = LogsArns.scope(context);
+        String scope = Scope.of(context).key();
         store.write(documents -> {
             StoredGroup group = LogsRepository.requireGroup(documents, scope, name);
             LogsRepository.saveGroup(documents, scope, group.withTags(edit.apply(group.tags())));
@@ -112,7 +107,7 @@ final class GroupTags {
     }
 
     private Map<String, String> read(RequestContext context, String name) {
-        String scope = LogsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.read(documents -> LogsRepository.requireGroup(documents, scope, name).tags());
     }
 }

@@ -1,5 +1,6 @@
 package io.berth.logs;
 
+import io.berth.kit.Scope;
 import io.berth.store.Store;
 
 import java.time.InstantSource;
@@ -29,14 +30,14 @@ public final class LogEvents {
     }
 
     public boolean groupExists(String accountId, String region, String group) {
-        String scope = LogsArns.scope(accountId, region);
+        String scope = new Scope(accountId, region).key();
         return store.read(documents -> LogsRepository.findGroup(documents, scope, group).isPresent());
     }
 
     /** As the awslogs driver's {@code awslogs-create-group}: a new group has AWS's defaults. */
     public void createGroupIfAbsent(String accountId, String region, String group) {
         Constraints.groupName(group, "logGroupName");
-        String scope = LogsArns.scope(accountId, region);
+        String scope = new Scope(accountId, region).key();
         store.write(documents -> {
             if (LogsRepository.findGroup(documents, scope, group).isEmpty()) {
                 LogsRepository.saveGroup(documents, scope,
@@ -48,7 +49,7 @@ public final class LogEvents {
 
     public void createStreamIfAbsent(String accountId, String region, String group, String stream) {
         Constraints.streamName(stream, "logStreamName");
-        String scope = LogsArns.scope(accountId, region);
+        String scope = new Scope(accountId, region).key();
         store.write(documents -> {
             LogsRepository.requireGroup(documents, scope, group);
             if (LogsRepository.findStream(documents, scope, group, stream).isEmpty()) {
@@ -68,7 +69,7 @@ public final class LogEvents {
             return;
         }
         List<Event> chronological = events.stream().sorted(Comparator.comparingLong(Event::timestamp)).toList();
-        String scope = LogsArns.scope(accountId, region);
+        String scope = new Scope(accountId, region).key();
         long now = clock.millis();
         store.write(documents -> LogsRepository.append(documents, scope,
                 LogsRepository.requireGroup(documents, scope, group),
@@ -77,7 +78,7 @@ public final class LogEvents {
 
     /** The latest event timestamp of a stream; empty when the stream is missing or has no events. */
     public OptionalLong lastEventTimestamp(String accountId, String region, String group, String stream) {
-        String scope = LogsArns.scope(accountId, region);
+        String scope = new Scope(accountId, region).key();
         return store.read(documents -> LogsRepository.findStream(documents, scope, group, stream)
                 .filter(s -> s.lastEventTimestamp() != null)
                 .map(s -> OptionalLong.of(s.lastEventTimestamp()))

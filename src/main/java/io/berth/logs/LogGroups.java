@@ -1,6 +1,8 @@
 package io.berth.logs;
 
 import io.berth.edge.RequestContext;
+import io.berth.kit.PageTokens;
+import io.berth.kit.Scope;
 import io.berth.logs.model.CreateLogGroupRequest;
 import io.berth.logs.model.DeleteLogGroupRequest;
 import io.berth.logs.model.DeleteRetentionPolicyRequest;
@@ -36,7 +38,7 @@ final class LogGroups {
         String name = Constraints.groupName(request.logGroupName(), "logGroupName");
         String logGroupClass = Constraints.oneOf(request.logGroupClass(), "logGroupClass", Constraints.GROUP_CLASSES);
         Map<String, String> tags = request.tags() == null ? Map.of() : Constraints.tags(request.tags(), "tags");
-        String scope = LogsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             if (LogsRepository.findGroup(documents, scope, name).isPresent()) {
                 throw LogsErrors.groupExists();
@@ -50,7 +52,7 @@ final class LogGroups {
 
     Empty deleteLogGroup(RequestContext context, DeleteLogGroupRequest request) {
         String name = Constraints.groupName(request.logGroupName(), "logGroupName");
-        String scope = LogsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             StoredGroup group = LogsRepository.requireGroup(documents, scope, name);
             if (group.deletionProtectionEnabled()) {
@@ -76,8 +78,8 @@ final class LogGroups {
                 && (logGroupClass == null || logGroupClass.equals(group.logGroupClass()))
                 && (identifiers == null || identifiers.contains(group.logGroupName()));
         int limit = Constraints.limit(request.limit(), MAX_LIMIT, MAX_LIMIT);
-        String scope = LogsArns.scope(context);
-        Pages.Page<StoredGroup> page = store.read(documents -> Pages.collect(request.nextToken(), limit,
+        String scope = Scope.of(context).key();
+        PageTokens.Page<StoredGroup> page = store.read(documents -> Tokens.PAGES.page(request.nextToken(), limit,
                 (after, size) -> LogsRepository.groups(documents, scope, prefix == null ? "" : prefix, after, size),
                 keep, StoredGroup::logGroupName));
         // AWS answers a pattern search with only the name, creation time and ARN of each group.
@@ -104,7 +106,7 @@ final class LogGroups {
     }
 
     private Empty change(RequestContext context, String name, UnaryOperator<StoredGroup> edit) {
-        String scope = LogsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             LogsRepository.saveGroup(documents, scope, edit.apply(LogsRepository.requireGroup(documents, scope, name)));
             return new Empty();

@@ -1,6 +1,8 @@
 package io.berth.logs;
 
 import io.berth.edge.RequestContext;
+import io.berth.kit.PageTokens;
+import io.berth.kit.Scope;
 import io.berth.logs.model.CreateLogStreamRequest;
 import io.berth.logs.model.DeleteLogStreamRequest;
 import io.berth.logs.model.DescribeLogStreamsRequest;
@@ -33,7 +35,7 @@ final class LogStreams {
     Empty createLogStream(RequestContext context, CreateLogStreamRequest request) {
         String group = Constraints.groupName(request.logGroupName(), "logGroupName");
         String name = Constraints.streamName(request.logStreamName(), "logStreamName");
-        String scope = LogsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             LogsRepository.requireGroup(documents, scope, group);
             if (LogsRepository.findStream(documents, scope, group, name).isPresent()) {
@@ -47,7 +49,7 @@ final class LogStreams {
     Empty deleteLogStream(RequestContext context, DeleteLogStreamRequest request) {
         String groupName = Constraints.groupName(request.logGroupName(), "logGroupName");
         String name = Constraints.streamName(request.logStreamName(), "logStreamName");
-        String scope = LogsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.write(documents -> {
             StoredGroup group = LogsRepository.requireGroup(documents, scope, groupName);
             StoredStream stream = LogsRepository.requireStream(documents, scope, groupName, name);
@@ -70,11 +72,11 @@ final class LogStreams {
         }
         boolean descending = Boolean.TRUE.equals(request.descending());
         int limit = Constraints.limit(request.limit(), MAX_LIMIT, MAX_LIMIT);
-        String scope = LogsArns.scope(context);
-        Pages.Page<StoredStream> page = store.read(documents -> {
+        String scope = Scope.of(context).key();
+        PageTokens.Page<StoredStream> page = store.read(documents -> {
             LogsRepository.requireGroup(documents, scope, group);
             return byLastEvent ? byLastEvent(documents, scope, group, request.nextToken(), limit, descending)
-                    : Pages.collect(request.nextToken(), limit, (after, size) -> LogsRepository.streams(documents,
+                    : Tokens.PAGES.page(request.nextToken(), limit, (after, size) -> LogsRepository.streams(documents,
                             scope, group, prefix == null ? "" : prefix, after, size, descending),
                     stream -> true, StoredStream::logStreamName);
         });
@@ -86,7 +88,7 @@ final class LogStreams {
      * Streams ordered by their latest event (those without events first), then by name. The store
      * keeps streams in name order only, so this orders the group's streams in memory.
      */
-    private static Pages.Page<StoredStream> byLastEvent(Documents documents, String scope, String group,
+    private static PageTokens.Page<StoredStream> byLastEvent(Documents documents, String scope, String group,
                                                         String nextToken, int limit, boolean descending) {
         Comparator<String> order = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
         String after = Tokens.pageResume(nextToken);
@@ -97,10 +99,10 @@ final class LogStreams {
                 .limit(limit + 1L)
                 .toList();
         if (sorted.size() <= limit) {
-            return new Pages.Page<>(sorted, null);
+            return new PageTokens.Page<>(sorted, null);
         }
         List<StoredStream> page = sorted.subList(0, limit);
-        return new Pages.Page<>(page, Tokens.page(lastEventOrder(page.getLast())));
+        return new PageTokens.Page<>(page, Tokens.page(lastEventOrder(page.getLast())));
     }
 
     /** A stream's place in LastEventTime order: its zero-padded latest event timestamp, then its name. */

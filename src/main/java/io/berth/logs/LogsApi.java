@@ -1,6 +1,5 @@
 package io.berth.logs;
 
-import io.berth.edge.Handler;
 import io.berth.edge.Operation;
 import io.berth.edge.ResourceResolver;
 import io.berth.edge.ServiceDefinition;
@@ -55,46 +54,47 @@ public final class LogsApi {
         StreamEvents streamEvents = new StreamEvents(store);
         EventSearch search = new EventSearch(store);
         return new ServiceDefinition.Json("logs", TARGET_PREFIX, List.of(
-                op("CreateLogGroup", CreateLogGroupRequest.class, group(CreateLogGroupRequest::logGroupName),
-                        groups::createLogGroup),
-                op("DeleteLogGroup", DeleteLogGroupRequest.class, group(DeleteLogGroupRequest::logGroupName),
-                        groups::deleteLogGroup),
-                op("DescribeLogGroups", DescribeLogGroupsRequest.class, ResourceResolver.any(),
-                        groups::describeLogGroups),
-                op("PutRetentionPolicy", PutRetentionPolicyRequest.class, group(PutRetentionPolicyRequest::logGroupName),
-                        groups::putRetentionPolicy),
-                op("DeleteRetentionPolicy", DeleteRetentionPolicyRequest.class,
-                        group(DeleteRetentionPolicyRequest::logGroupName), groups::deleteRetentionPolicy),
-                op("PutLogGroupDeletionProtection", PutLogGroupDeletionProtectionRequest.class,
-                        group(PutLogGroupDeletionProtectionRequest::logGroupIdentifier),
-                        groups::putLogGroupDeletionProtection),
-                op("CreateLogStream", CreateLogStreamRequest.class, group(CreateLogStreamRequest::logGroupName),
-                        streams::createLogStream),
-                op("DeleteLogStream", DeleteLogStreamRequest.class, group(DeleteLogStreamRequest::logGroupName),
-                        streams::deleteLogStream),
-                op("DescribeLogStreams", DescribeLogStreamsRequest.class,
-                        group(r -> either(r.logGroupName(), r.logGroupIdentifier())), streams::describeLogStreams),
-                op("PutLogEvents", PutLogEventsRequest.class, group(PutLogEventsRequest::logGroupName),
-                        uploads::putLogEvents),
-                op("GetLogEvents", GetLogEventsRequest.class,
-                        group(r -> either(r.logGroupName(), r.logGroupIdentifier())), streamEvents::getLogEvents),
-                op("FilterLogEvents", FilterLogEventsRequest.class,
-                        group(r -> either(r.logGroupName(), r.logGroupIdentifier())), search::filterLogEvents),
-                op("TagLogGroup", TagLogGroupRequest.class, group(TagLogGroupRequest::logGroupName), tags::tagLogGroup),
-                op("UntagLogGroup", UntagLogGroupRequest.class, group(UntagLogGroupRequest::logGroupName),
-                        tags::untagLogGroup),
-                op("ListTagsLogGroup", ListTagsLogGroupRequest.class, group(ListTagsLogGroupRequest::logGroupName),
-                        tags::listTagsLogGroup),
-                op("TagResource", TagResourceRequest.class, arn(TagResourceRequest::resourceArn), tags::tagResource),
-                op("UntagResource", UntagResourceRequest.class, arn(UntagResourceRequest::resourceArn),
-                        tags::untagResource),
-                op("ListTagsForResource", ListTagsForResourceRequest.class,
-                        arn(ListTagsForResourceRequest::resourceArn), tags::listTagsForResource)));
-    }
-
-    private static <Q, R> Operation<?, ?> op(String name, Class<Q> type, ResourceResolver<Q> resources,
-                                             Handler<Q, R> handler) {
-        return Operation.of("logs", name, type, resources, handler);
+                Operation.named("logs", "CreateLogGroup", CreateLogGroupRequest.class)
+                        .on(group(CreateLogGroupRequest::logGroupName)).handledBy(groups::createLogGroup),
+                Operation.named("logs", "DeleteLogGroup", DeleteLogGroupRequest.class)
+                        .on(group(DeleteLogGroupRequest::logGroupName)).handledBy(groups::deleteLogGroup),
+                Operation.named("logs", "DescribeLogGroups", DescribeLogGroupsRequest.class)
+                        .on(ResourceResolver.any()).handledBy(groups::describeLogGroups),
+                Operation.named("logs", "PutRetentionPolicy", PutRetentionPolicyRequest.class)
+                        .on(group(PutRetentionPolicyRequest::logGroupName)).handledBy(groups::putRetentionPolicy),
+                Operation.named("logs", "DeleteRetentionPolicy", DeleteRetentionPolicyRequest.class)
+                        .on(group(DeleteRetentionPolicyRequest::logGroupName))
+                        .handledBy(groups::deleteRetentionPolicy),
+                Operation.named("logs", "PutLogGroupDeletionProtection", PutLogGroupDeletionProtectionRequest.class)
+                        .on(group(PutLogGroupDeletionProtectionRequest::logGroupIdentifier))
+                        .handledBy(groups::putLogGroupDeletionProtection),
+                Operation.named("logs", "CreateLogStream", CreateLogStreamRequest.class)
+                        .on(group(CreateLogStreamRequest::logGroupName)).handledBy(streams::createLogStream),
+                Operation.named("logs", "DeleteLogStream", DeleteLogStreamRequest.class)
+                        .on(group(DeleteLogStreamRequest::logGroupName)).handledBy(streams::deleteLogStream),
+                Operation.named("logs", "DescribeLogStreams", DescribeLogStreamsRequest.class)
+                        .on(group(r -> either(r.logGroupName(), r.logGroupIdentifier())))
+                        .handledBy(streams::describeLogStreams),
+                Operation.named("logs", "PutLogEvents", PutLogEventsRequest.class)
+                        .on(group(PutLogEventsRequest::logGroupName)).handledBy(uploads::putLogEvents),
+                Operation.named("logs", "GetLogEvents", GetLogEventsRequest.class)
+                        .on(group(r -> either(r.logGroupName(), r.logGroupIdentifier())))
+                        .handledBy(streamEvents::getLogEvents),
+                Operation.named("logs", "FilterLogEvents", FilterLogEventsRequest.class)
+                        .on(group(r -> either(r.logGroupName(), r.logGroupIdentifier())))
+                        .handledBy(search::filterLogEvents),
+                Operation.named("logs", "TagLogGroup", TagLogGroupRequest.class)
+                        .on(group(TagLogGroupRequest::logGroupName)).handledBy(tags::tagLogGroup),
+                Operation.named("logs", "UntagLogGroup", UntagLogGroupRequest.class)
+                        .on(group(UntagLogGroupRequest::logGroupName)).handledBy(tags::untagLogGroup),
+                Operation.named("logs", "ListTagsLogGroup", ListTagsLogGroupRequest.class)
+                        .on(group(ListTagsLogGroupRequest::logGroupName)).handledBy(tags::listTagsLogGroup),
+                Operation.named("logs", "TagResource", TagResourceRequest.class)
+                        .on(arn(TagResourceRequest::resourceArn)).handledBy(tags::tagResource),
+                Operation.named("logs", "UntagResource", UntagResourceRequest.class)
+                        .on(arn(UntagResourceRequest::resourceArn)).handledBy(tags::untagResource),
+                Operation.named("logs", "ListTagsForResource", ListTagsForResourceRequest.class)
+                        .on(arn(ListTagsForResourceRequest::resourceArn)).handledBy(tags::listTagsForResource)));
     }
 
     /** The log group a request names (by name or ARN), as IAM sees it. */

@@ -1,31 +1,26 @@
 package io.berth.logs;
 
 import io.berth.edge.RequestContext;
+import io.berth.kit.Arn;
+import io.berth.kit.Scope;
 
 import java.util.Optional;
 
 /**
- * CloudWatch Logs resource names, the store scope (account and region) they live in, and the
- * resolution of a log group named either by name or by ARN.
+ * CloudWatch Logs resource names, and the resolution of a log group named either by name or by ARN.
  */
 final class LogsArns {
 
-    private static final String PREFIX = "arn:aws:logs:";
+    private static final String SERVICE = "logs";
+    private static final String PREFIX = "arn:aws:" + SERVICE + ":";
+    private static final String LOG_GROUP = "log-group:";
 
     private LogsArns() {
     }
 
-    static String scope(String accountId, String region) {
-        return accountId + "/" + region;
-    }
-
-    static String scope(RequestContext context) {
-        return scope(context.accountId(), context.region());
-    }
-
     /** The log group ARN without the trailing {@code :*}: the {@code logGroupArn} field, and what tagging takes. */
     static String logGroup(RequestContext context, String name) {
-        return PREFIX + context.region() + ":" + context.accountId() + ":log-group:" + name;
+        return Scope.of(context).arn(SERVICE, LOG_GROUP + name).toString();
     }
 
     /** The {@code arn} field of a log group: its ARN with {@code :*}, the form IAM policies name it by. */
@@ -73,12 +68,10 @@ final class LogsArns {
 
     /** The group name a log group ARN of the caller's account and region names. */
     static Optional<String> groupOfArn(RequestContext context, String arn) {
-        String local = PREFIX + context.region() + ":" + context.accountId() + ":log-group:";
-        if (!arn.startsWith(local)) {
-            return Optional.empty();
-        }
-        String rest = arn.substring(local.length());
-        String name = rest.endsWith(":*") ? rest.substring(0, rest.length() - 2) : rest;
-        return name.isEmpty() || name.contains(":") ? Optional.empty() : Optional.of(name);
+        return Arn.parse(arn)
+                .filter(a -> a.isOf(SERVICE) && Scope.of(context).contains(a) && a.resource().startsWith(LOG_GROUP))
+                .map(a -> a.resource().substring(LOG_GROUP.length()))
+                .map(rest -> rest.endsWith(":*") ? rest.substring(0, rest.length() - 2) : rest)
+                .filter(name -> !name.isEmpty() && !name.contains(":"));
     }
 }

@@ -1,6 +1,7 @@
 package io.berth.logs;
 
 import io.berth.edge.AwsException;
+import io.berth.kit.ValidationMessages;
 
 /** The CloudWatch Logs error codes Berth answers with, all HTTP 400 as the service answers them. */
 final class LogsErrors {
@@ -14,9 +15,7 @@ final class LogsErrors {
 
     /** A request member outside its model constraint, worded as AWS's request validation words it. */
     static AwsException constraint(Object value, String member, String constraint) {
-        String shown = value == null ? "null" : "'" + value + "'";
-        return invalidParameter("1 validation error detected: Value " + shown + " at '" + member
-                + "' failed to satisfy constraint: " + constraint);
+        return invalidParameter(ValidationMessages.one(value, member, constraint));
     }
 
     static AwsException groupNotFound() {

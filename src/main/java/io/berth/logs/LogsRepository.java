@@ -1,7 +1,8 @@
 package io.berth.logs;
 
-import io.berth.store.StoredJson;
 import io.berth.store.Documents;
+import io.berth.store.StoredDocument;
+import io.berth.store.StoredJson;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,7 +33,7 @@ final class LogsRepository {
     }
 
     /** What an event document holds besides its key, which its id carries. */
-    private record EventBody(String message, long ingestionTime) {
+    private record EventBody(String message, long ingestionTime) implements StoredDocument {
     }
 
     static Optional<StoredGroup> findGroup(Documents documents, String scope, String name) {

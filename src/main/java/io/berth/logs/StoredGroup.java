@@ -1,5 +1,7 @@
 package io.berth.logs;
 
+import io.berth.store.StoredDocument;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,7 +12,7 @@ import java.util.TreeMap;
  */
 record StoredGroup(String logGroupName, long creationTime, Integer retentionInDays, String kmsKeyId,
                    String logGroupClass, boolean deletionProtectionEnabled, Map<String, String> tags,
-                   long storedBytes, long lastSequence) {
+                   long storedBytes, long lastSequence) implements StoredDocument {
 
     static StoredGroup created(String name, long creationTime, String kmsKeyId, String logGroupClass,
                                boolean deletionProtectionEnabled, Map<String, String> tags) {

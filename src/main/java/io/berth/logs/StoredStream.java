@@ -1,12 +1,14 @@
 package io.berth.logs;
 
+import io.berth.store.StoredDocument;
+
 /**
  * A log stream as the store keeps it, with what its events add up to: the earliest and latest
  * event timestamps, the last ingestion time, the message bytes held and how many uploads it has
  * had (which its sequence token counts).
  */
 record StoredStream(String logStreamName, long creationTime, Long firstEventTimestamp, Long lastEventTimestamp,
-                    Long lastIngestionTime, long storedBytes, long uploads) {
+                    Long lastIngestionTime, long storedBytes, long uploads) implements StoredDocument {
 
     static StoredStream created(String name, long creationTime) {
         return new StoredStream(name, creationTime, null, null, null, 0, 0);

@@ -1,6 +1,7 @@
 package io.berth.logs;
 
 import io.berth.edge.RequestContext;
+import io.berth.kit.Scope;
 import io.berth.logs.model.GetLogEventsRequest;
 import io.berth.logs.model.GetLogEventsResponse;
 import io.berth.logs.model.OutputLogEvent;
@@ -41,7 +42,7 @@ final class StreamEvents {
         EventKey lower = EventKey.at(startTime == null ? 0 : startTime);
         EventKey upper = endTime == null ? null : EventKey.at(endTime);
         boolean forward = position != null ? position.forward() : Boolean.TRUE.equals(request.startFromHead());
-        String scope = LogsArns.scope(context);
+        String scope = Scope.of(context).key();
         return store.read(documents -> {
             LogsRepository.requireGroup(documents, scope, group);
             LogsRepository.requireStream(documents, scope, group, stream);

@@ -1,7 +1,6 @@
 package io.berth.logs;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.berth.kit.PageTokens;
 
 /**
  * Every token CloudWatch Logs hands out. Event positions are written as 56 decimal digits, the
@@ -14,6 +13,8 @@ final class Tokens {
     private static final String PADDING = "0".repeat(DIGITS - 23);
     private static final String FORWARD = "f/";
     private static final String BACKWARD = "b/";
+    /** Listing tokens, and the error for one Berth did not make. */
+    static final PageTokens PAGES = new PageTokens(token -> LogsErrors.invalidToken());
 
     private Tokens() {
     }
@@ -58,19 +59,12 @@ final class Tokens {
     }
 
     static String page(String lastId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.getBytes(StandardCharsets.UTF_8));
+        return PAGES.encode(lastId);
     }
 
     /** The id after which a listing resumes, or null for the first page. */
     static String pageResume(String token) {
-        if (token == null) {
-            return null;
-        }
-        try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw LogsErrors.invalidToken();
-        }
+        return PAGES.decode(token);
     }
 
     private static String digits(EventKey key) {

@@ -98,7 +98,8 @@ public final class LinuxTaskNetwork implements TaskNetwork {
         Commands.tolerate("ip", "link", "del", bridgeName(vpcId));
     }
 
-    static String bridgeName(String vpcId) {
+    /** The bridge of a VPC, which load balancers' interfaces join too. */
+    public static String bridgeName(String vpcId) {
         String id = vpcId.replace("vpc-", "");
         return BRIDGE_PREFIX + id.substring(Math.max(0, id.length() - 12));
     }

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Runs EC2 operations the way the edge does, without HTTP and signing: decode the form, resolve
- * the IAM resources, invoke, and write the response members, here inside a {@code <members>} root.
+ * the IAM resources, stop a dry run, invoke, and write the response members, here inside a {@code <members>} root.
  */
 final class Ec2Calls {
 
@@ -43,6 +43,7 @@ final class Ec2Calls {
         QueryCodec<Q, R> codec = (QueryCodec<Q, R>) service.codecs().get(operation.name());
         Q input = codec.decode(parameters);
         operation.permissionsFor(context, input);
+        service.dialect().stopDryRun(parameters);
         R output = operation.invoke(context, input);
         StringWriter text = new StringWriter();
         try {

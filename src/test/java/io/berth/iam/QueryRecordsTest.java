@@ -3,6 +3,7 @@ package io.berth.iam;
 import io.berth.edge.AwsException;
 import io.berth.edge.QueryCodec;
 import io.berth.edge.QueryParameters;
+import io.berth.edge.query.QueryRecords;
 import io.berth.edge.query.QueryXml;
 import io.berth.iam.model.IamShapes.AttachedPermissionsBoundary;
 import io.berth.iam.model.IamShapes.NoResult;

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.berth.edge.AwsException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,8 +72,8 @@ public final class PolicyParser {
     private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
     /**
-     * Parses and validates a policy document as IAM does; throws
-     * {@code AwsException("MalformedPolicyDocument", 400, message)} with IAM's messages.
+     * Parses and validates a policy document as IAM does; throws {@link MalformedPolicyException}
+     * with IAM's messages.
      *
      * <p>IDENTITY and BOUNDARY documents are held to the managed-policy rule (CreatePolicy,
      * CreatePolicyVersion): Version must be 2012-10-17. TRUST, RESOURCE and SESSION documents may
@@ -112,12 +111,12 @@ public final class PolicyParser {
     }
 
     /** IAM's answer for an AWS principal that is malformed or does not exist: {@code Invalid principal in policy: "AWS":"arn"}. */
-    public static AwsException invalidPrincipal(String type, String value) {
+    public static MalformedPolicyException invalidPrincipal(String type, String value) {
         return malformed("Invalid principal in policy: \"" + type + "\":\"" + value + "\"");
     }
 
-    static AwsException malformed(String message) {
-        return new AwsException("MalformedPolicyDocument", 400, message);
+    static MalformedPolicyException malformed(String message) {
+        return new MalformedPolicyException(message);
     }
 
     private static final class Validation {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.berth.edge.AwsException;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -169,10 +168,8 @@ class PolicyParserTest {
     @ParameterizedTest(name = "{0}: {3}")
     @MethodSource("invalid")
     void refuses(String description, PolicyKind kind, String json, String message) {
-        AwsException e = catchThrowableOfType(AwsException.class, () -> PolicyParser.parse(q(json), kind));
+        MalformedPolicyException e = catchThrowableOfType(MalformedPolicyException.class, () -> PolicyParser.parse(q(json), kind));
         assertThat(e).as(description).isNotNull();
-        assertThat(e.code()).isEqualTo("MalformedPolicyDocument");
-        assertThat(e.status()).isEqualTo(400);
         assertThat(e.getMessage()).isEqualTo(message);
     }
 
@@ -180,13 +177,13 @@ class PolicyParserTest {
     void storedDocumentsSkipCreateTimeRules() {
         PolicyDocument d = PolicyParser.parseStored(q("{'Statement':[{'Sid':'AWS_managed','Effect':'Allow','Action':'ecs:*','Resource':'*'}]}"));
         assertThat(d.statements().get(0).sid()).isEqualTo("AWS_managed");
-        AwsException e = catchThrowableOfType(AwsException.class, () -> PolicyParser.parseStored("{"));
+        MalformedPolicyException e = catchThrowableOfType(MalformedPolicyException.class, () -> PolicyParser.parseStored("{"));
         assertThat(e.getMessage()).isEqualTo(PolicyParser.SYNTAX_ERROR);
     }
 
     @Test
     void nullDocumentIsASyntaxError() {
-        AwsException e = catchThrowableOfType(AwsException.class, () -> PolicyParser.parse(null, PolicyKind.IDENTITY));
+        MalformedPolicyException e = catchThrowableOfType(MalformedPolicyException.class, () -> PolicyParser.parse(null, PolicyKind.IDENTITY));
         assertThat(e.getMessage()).isEqualTo(PolicyParser.SYNTAX_ERROR);
     }
 
@@ -195,7 +192,7 @@ class PolicyParserTest {
         assertThatCode(() -> PolicyParser.parseInline(q("{'Statement':[{'Effect':'Allow','Action':'a:b','Resource':'*'}]}"))).doesNotThrowAnyException();
         assertThatCode(() -> PolicyParser.parseInline(q("{'Version':'2008-10-17','Statement':[{'Effect':'Allow','Action':'a:b','Resource':'*'}]}")))
                 .doesNotThrowAnyException();
-        AwsException e = catchThrowableOfType(AwsException.class,
+        MalformedPolicyException e = catchThrowableOfType(MalformedPolicyException.class,
                 () -> PolicyParser.parseInline(q("{'Statement':[{'Effect':'Allow','Principal':'*','Action':'a:b','Resource':'*'}]}")));
         assertThat(e.getMessage()).isEqualTo(PolicyParser.PRINCIPAL_NOT_ALLOWED);
     }
@@ -262,8 +259,7 @@ class PolicyParserTest {
         assertThat(d.statements().get(0).principal().values("AWS"))
                 .containsExactly("arn:aws:iam::123456789012:role/a", "123456789012");
         assertThat(d.statements().get(0).principal().values("Service")).containsExactly("ecs-tasks.amazonaws.com");
-        AwsException e = PolicyParser.invalidPrincipal("AWS", "arn:aws:iam::123456789012:role/a");
-        assertThat(e.code()).isEqualTo("MalformedPolicyDocument");
+        MalformedPolicyException e = PolicyParser.invalidPrincipal("AWS", "arn:aws:iam::123456789012:role/a");
         assertThat(e.getMessage()).isEqualTo("Invalid principal in policy: \"AWS\":\"arn:aws:iam::123456789012:role/a\"");
     }
 

@@ -1,0 +1,5 @@
+package io.berth.ecs;
+
+/** A resource tag as ECS documents in the store keep it. */
+record TagDocument(String key, String value) {
+}
