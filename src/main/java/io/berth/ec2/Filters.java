@@ -4,12 +4,12 @@ import io.berth.ec2.Ec2Messages.Filter;
 import io.berth.store.StoredTag;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * EC2's {@code Filter.N} for one resource type: every filter must match, a filter matching when
@@ -95,13 +95,13 @@ final class Filters<T> {
     Predicate<T> matcher(List<Filter> filters) {
         List<Predicate<T>> tests = new ArrayList<>();
         for (Filter filter : filters) {
-            List<Pattern> patterns = filter.values().stream().map(Filters::glob).toList();
+            List<Glob> patterns = filter.values().stream().map(Glob::of).toList();
             tests.add(test(filter.name(), patterns));
         }
         return resource -> tests.stream().allMatch(t -> t.test(resource));
     }
 
-    private Predicate<T> test(String name, List<Pattern> patterns) {
+    private Predicate<T> test(String name, List<Glob> patterns) {
         if (name == null) {
             throw Ec2Errors.missingParameter("Filter.Name");
         }
@@ -117,26 +117,63 @@ final class Filters<T> {
         return resource -> field.apply(resource).stream().anyMatch(value -> matchesAny(patterns, value));
     }
 
-    private static boolean matchesAny(List<Pattern> patterns, String value) {
-        return patterns.stream().anyMatch(p -> p.matcher(value).matches());
+    private static boolean matchesAny(List<Glob> patterns, String value) {
+        return patterns.stream().anyMatch(p -> p.matches(value));
     }
 
-    /** A filter value as a pattern: {@code *} any run of characters, {@code ?} one, {@code \} takes the next literally. */
-    private static Pattern glob(String value) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' && i + 1 < value.length()) {
-                literal.append(value.charAt(++i));
-            } else if (c == '*' || c == '?') {
-                regex.append(Pattern.quote(literal.toString())).append(c == '*' ? ".*" : ".");
-                literal.setLength(0);
-            } else {
-                literal.append(c);
+    /**
+     * A filter value as a wildcard pattern: {@code *} any run of characters, {@code ?} one,
+     * {@code \} takes the next literally. Matched by a scan that backtracks only to the last
+     * {@code *} (at most pattern length times value length steps), not by a regular expression:
+     * EC2 sets no length on filter values, and compiling a value of megabytes into a regex took
+     * minutes.
+     *
+     * @param codePoints the pattern's characters; {@link #ANY_RUN} and {@link #ANY_ONE} for the wildcards
+     */
+    private record Glob(int[] codePoints) {
+        static final int ANY_RUN = -1;
+        static final int ANY_ONE = -2;
+
+        static Glob of(String value) {
+            int[] chars = value.codePoints().toArray();
+            int[] pattern = new int[chars.length];
+            int n = 0;
+            for (int i = 0; i < chars.length; i++) {
+                int c = chars[i];
+                if (c == '\\' && i + 1 < chars.length) {
+                    pattern[n++] = chars[++i];
+                } else {
+                    pattern[n++] = c == '*' ? ANY_RUN : c == '?' ? ANY_ONE : c;
+                }
             }
+            return new Glob(Arrays.copyOf(pattern, n));
         }
-        regex.append(Pattern.quote(literal.toString()));
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+
+        boolean matches(String value) {
+            int[] text = value.codePoints().toArray();
+            int p = 0;
+            int t = 0;
+            int star = -1;
+            int starText = 0;
+            while (t < text.length) {
+                if (p < codePoints.length && (codePoints[p] == ANY_ONE || codePoints[p] == text[t])) {
+                    p++;
+                    t++;
+                } else if (p < codePoints.length && codePoints[p] == ANY_RUN) {
+                    star = p++;
+                    starText = t;
+                } else if (star >= 0) {
+                    // The last * takes one more character; what follows it starts again there.
+                    p = star + 1;
+                    t = ++starText;
+                } else {
+                    return false;
+                }
+            }
+            while (p < codePoints.length && codePoints[p] == ANY_RUN) {
+                p++;
+            }
+            return p == codePoints.length;
+        }
     }
 }

@@ -113,8 +113,16 @@ public final class Dispatcher {
     }
 
     private Outcome query(String requestId, String sourceIp, SignedRequest request) {
-        QueryParameters parameters = QueryParameters.parse(isForm(request)
-                ? new String(request.body(), StandardCharsets.UTF_8) : request.rawQuery());
+        String form = isForm(request) ? new String(request.body(), StandardCharsets.UTF_8) : request.rawQuery();
+        QueryParameters parameters;
+        AwsException malformed = null;
+        try {
+            parameters = QueryParameters.parse(form);
+        } catch (AwsException e) {
+            // Answered once the signature names the service, so that it speaks the service's dialect.
+            parameters = QueryParameters.parse(null);
+            malformed = e;
+        }
         String action = parameters.get("Action").orElse("-");
         String namespace = null;
         // Until the signature names the service, the API version tells which dialect an error must speak.
@@ -129,6 +137,12 @@ public final class Dispatcher {
             }
             namespace = service.xmlNamespace();
             dialect = service.dialect();
+            if (malformed != null) {
+                throw malformed;
+            }
+            if (parameters.get("Action").isEmpty()) {
+                throw new AwsException("MissingAction", 400, "The request is missing an action or a required parameter.");
+            }
             Operation<?, ?> operation = service.operations().get(action);
             if (operation == null) {
                 throw new AwsException(Protocol.QUERY.unknownOperation, 400,

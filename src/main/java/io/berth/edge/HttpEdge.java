@@ -1,5 +1,7 @@
 package io.berth.edge;
 
+import io.berth.edge.json.JsonCodec;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
@@ -11,8 +13,12 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -23,6 +29,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Berth's HTTP server (Jetty's core, each request on its own virtual thread), routing every
@@ -40,12 +48,31 @@ import java.util.concurrent.Executors;
  * where tasks have no network of their own, on a listener of its own — so an API route may claim
  * any path, the agent's /v2/ included. The port is bound first (so what is wired to it knows its
  * number); requests are served from {@link #start}.
+ *
+ * <p>Every error the edge or Jetty itself answers (no route, a body past the limit, cut short or
+ * stalled, a request Jetty cannot parse) is the JSON 1.1 error body {@code {"__type","message"}}
+ * with a 4xx status, as the dispatcher already answers a request that addresses no operation:
+ * before a request is routed its protocol is unknown, so one shape is chosen — the one of most
+ * Berth APIs (ECS, Logs and those to come); clients of the Query APIs fall back on the status.
+ * (AWS's own front ends answer such requests 400 with an HTML page, which no SDK reads either.)
  */
 public final class HttpEdge implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpEdge.class);
 
     public static final String HEALTH_PATH = "/_berth/health";
     /** The AWS APIs read whole bodies (SigV4 hashes them); the largest AWS accepts are well below this. */
     public static final long API_BODY_LIMIT = 16L * 1024 * 1024;
+
+    /**
+     * @param idle how long a connection may send nothing (mid-body included) before the request
+     *             is answered 400 {@code RequestTimeout} and the connection closed
+     * @param stop how long {@link #close} lets requests in flight finish before it stops anyway
+     */
+    public record Timeouts(Duration idle, Duration stop) {
+        /** Jetty's own idle timeout; a few seconds for requests in flight, as they are short. */
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(5));
+    }
 
     private final Server server;
     private final ServerConnector api;
@@ -54,20 +81,29 @@ public final class HttpEdge implements AutoCloseable {
     /** Local addresses whose requests are the agent's, even when they arrive on the API connector (any-address bind). */
     private final Set<String> agentAddresses = new CopyOnWriteArraySet<>();
     private final byte[] health;
+    private final Timeouts timeouts;
     private volatile List<Route> routes = List.of();
 
-    private HttpEdge(String version) {
+    private HttpEdge(String version, Timeouts timeouts) {
         this.health = ("{\"status\":\"ok\",\"version\":\"" + version + "\"}").getBytes(StandardCharsets.UTF_8);
+        this.timeouts = timeouts;
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("edge");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         this.server = new Server(threads);
-        this.server.setHandler(new Router());
+        // Graceful: close() lets requests in flight finish, for at most the stop timeout.
+        this.server.setHandler(new GracefulHandler(new Router()));
+        this.server.setStopTimeout(timeouts.stop().toMillis());
+        this.server.setErrorHandler(new JettyErrors());
         this.api = connector();
     }
 
     public static HttpEdge bind(InetSocketAddress address, String version) throws IOException {
-        HttpEdge edge = new HttpEdge(version);
+        return bind(address, version, Timeouts.DEFAULT);
+    }
+
+    public static HttpEdge bind(InetSocketAddress address, String version, Timeouts timeouts) throws IOException {
+        HttpEdge edge = new HttpEdge(version, timeouts);
         edge.open(edge.api, address);
         return edge;
     }
@@ -101,6 +137,7 @@ public final class HttpEdge implements AutoCloseable {
         http.setUriCompliance(UriCompliance.UNSAFE);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setAcceptQueueSize(1024);
+        connector.setIdleTimeout(timeouts.idle().toMillis());
         return connector;
     }
 
@@ -187,7 +224,13 @@ public final class HttpEdge implements AutoCloseable {
                             respond(request, response, callback, tooLarge(route));
                             return true;
                         }
-                        byte[] body = read(request, route.maxBodyBytes());
+                        byte[] body;
+                        try {
+                            body = read(request, route.maxBodyBytes());
+                        } catch (IOException e) {
+                            respond(request, response, callback, unreadable(request, e));
+                            return true;
+                        }
                         if (body == null) {
                             respond(request, response, callback, tooLarge(route));
                             return true;
@@ -196,7 +239,8 @@ public final class HttpEdge implements AutoCloseable {
                     }
                     case Route.Endpoint.Streaming streaming -> {
                         OutputStream[] out = new OutputStream[1];
-                        try (InputStream body = new Limited(Content.Source.asInputStream(request), route.maxBodyBytes())) {
+                        Limited body = new Limited(Content.Source.asInputStream(request), route.maxBodyBytes());
+                        try (body) {
                             streaming.serve(exchange, body, (status, contentType, length, headers) -> {
                                 response.setStatus(status);
                                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
@@ -207,6 +251,14 @@ public final class HttpEdge implements AutoCloseable {
                                 out[0] = Response.asBufferedOutputStream(request, response);
                                 return out[0];
                             });
+                        } catch (IOException e) {
+                            // The body's fault, if the route has not started its answer: the client's error.
+                            if (body.failure != null && out[0] == null) {
+                                respond(request, response, callback,
+                                        body.failure instanceof Limited.TooLarge ? tooLarge(route) : unreadable(request, body.failure));
+                                return true;
+                            }
+                            throw e;
                         }
                         if (out[0] == null) {
                             throw new IllegalStateException("route " + route.name() + " answered nothing");
@@ -231,13 +283,72 @@ public final class HttpEdge implements AutoCloseable {
     }
 
     private static EdgeResponse notFound() {
-        return new EdgeResponse(404, "application/json",
-                "{\"message\":\"No route serves this request.\"}".getBytes(StandardCharsets.UTF_8));
+        return JsonCodec.error(new AwsException("UnknownOperationException", 404, "No route serves this request."));
     }
 
     private static EdgeResponse tooLarge(Route route) {
-        return new EdgeResponse(413, "application/json", ("{\"message\":\"The request body is larger than "
-                + route.maxBodyBytes() + " bytes.\"}").getBytes(StandardCharsets.UTF_8));
+        return JsonCodec.error(new AwsException("RequestEntityTooLarge", 413,
+                "The request body is larger than " + route.maxBodyBytes() + " bytes."));
+    }
+
+    /**
+     * A body that could not be read to its end: the client stopped sending (the idle timeout) or
+     * closed before its Content-Length, or its chunked framing is broken. S3 names the first two
+     * RequestTimeout and IncompleteBody, both 400.
+     */
+    private static EdgeResponse unreadable(Request request, IOException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return JsonCodec.error(new AwsException("RequestTimeout", 400, "Your socket connection to the server "
+                        + "was not read from or written to within the timeout period."));
+            }
+        }
+        if (request.getLength() < 0) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof HttpException malformed) {
+                    return JsonCodec.error(new AwsException("InvalidRequest", 400, malformed.getReason()));
+                }
+            }
+        }
+        return JsonCodec.error(new AwsException("IncompleteBody", 400,
+                "The request body ended before the number of bytes its Content-Length announced."));
+    }
+
+    /**
+     * Answers what Jetty refuses before any route sees it (a request line, header or URI it
+     * cannot parse or that is too long, broken chunking) in the edge's error shape instead of
+     * Jetty's HTML page. A status Jetty gives a message it cannot parse is the client's error,
+     * even where HTTP names a 5xx for it (an unknown transfer coding, an HTTP version).
+     */
+    private static final class JettyErrors implements Request.Handler {
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            int status = request.getAttribute(ErrorHandler.ERROR_STATUS) instanceof Integer s ? s : 500;
+            String message = request.getAttribute(ErrorHandler.ERROR_MESSAGE) instanceof String m ? m : null;
+            Throwable cause = request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
+            AwsException error;
+            if (status == 503) {
+                // Refused while the edge stops.
+                error = new AwsException("ServiceUnavailable", 503,
+                        "The request has failed due to a temporary failure of the server.", false);
+            } else if (status >= 500 && !(cause instanceof HttpException)) {
+                log.error("request to {} failed", request.getHttpURI().getPath(), cause);
+                error = new AwsException("InternalFailure", 500,
+                        "The request processing has failed because of an unknown error.", false);
+            } else {
+                String reason = message == null || message.isEmpty() ? "The request is not valid HTTP." : message;
+                error = switch (status) {
+                    case 408 -> new AwsException("RequestTimeout", 400, reason);
+                    case 413 -> new AwsException("RequestEntityTooLarge", 413, reason);
+                    case 414 -> new AwsException("RequestURITooLong", 414, reason);
+                    case 431 -> new AwsException("RequestHeaderSectionTooLarge", 431, reason);
+                    default -> new AwsException("InvalidRequest", status >= 400 && status < 500 ? status : 400, reason);
+                };
+            }
+            respond(request, response, callback, JsonCodec.error(error));
+            return true;
+        }
     }
 
     /** The whole body, or null when it runs past the limit. */
@@ -276,9 +387,19 @@ public final class HttpEdge implements AutoCloseable {
         return true;
     }
 
-    /** A body stream that fails once it runs past a route's limit. */
+    /**
+     * A body stream that fails once it runs past a route's limit, and remembers why reading
+     * failed, so that the edge can tell the client's fault from the route's.
+     */
     private static final class Limited extends FilterInputStream {
+        static final class TooLarge extends IOException {
+            TooLarge() {
+                super("the request body is larger than the route's limit");
+            }
+        }
+
         private long left;
+        IOException failure;
 
         Limited(InputStream in, long limit) {
             super(in);
@@ -287,27 +408,45 @@ public final class HttpEdge implements AutoCloseable {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b = track(() -> super.read());
             if (b >= 0 && --left < 0) {
-                throw new IOException("the request body is larger than the route's limit");
+                throw failure = new TooLarge();
             }
             return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+            int n = track(() -> super.read(buffer, offset, length));
             if (n > 0 && (left -= n) < 0) {
-                throw new IOException("the request body is larger than the route's limit");
+                throw failure = new TooLarge();
             }
             return n;
         }
+
+        private interface Read {
+            int read() throws IOException;
+        }
+
+        private int track(Read read) throws IOException {
+            try {
+                return read.read();
+            } catch (IOException e) {
+                throw failure = e;
+            }
+        }
     }
 
+    /**
+     * Stops accepting, lets requests in flight finish for at most the stop timeout, then stops
+     * (connections still open are closed).
+     */
     @Override
     public void close() {
         try {
             server.stop();
+        } catch (TimeoutException e) {
+            log.warn("stopped with requests still in flight after {}", timeouts.stop());
         } catch (Exception e) {
             throw new IllegalStateException("the HTTP server did not stop", e);
         }

@@ -9,6 +9,11 @@ import java.util.Optional;
 /** The decoded form parameters of a Query-protocol request (from the body or the query string). */
 public record QueryParameters(Map<String, String> values) {
 
+    /**
+     * Parses {@code name=value&...} with form decoding ('+' is a space).
+     *
+     * @throws AwsException {@code MalformedQueryString} when a '%' does not start a two-digit hex escape
+     */
     public static QueryParameters parse(String form) {
         Map<String, String> values = new LinkedHashMap<>();
         if (form != null && !form.isEmpty()) {
@@ -19,10 +24,19 @@ public record QueryParameters(Map<String, String> values) {
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
-                values.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                values.put(decode(name), decode(value));
             }
         }
         return new QueryParameters(Map.copyOf(values));
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // AWS's common errors: "The query string contains a syntax error.", HTTP 404.
+            throw new AwsException("MalformedQueryString", 404, "The query string contains a syntax error.");
+        }
     }
 
     public Optional<String> get(String name) {

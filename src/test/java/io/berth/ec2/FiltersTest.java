@@ -56,6 +56,22 @@ class FiltersTest {
         assertThat(matches(filter("id", "we?"))).isFalse();
         assertThat(matches(filter("id", "web\\*"))).isFalse();
         assertThat(matches(filter("id", "w.b-1"))).isFalse();
+        assertThat(matches(filter("id", "*-*"))).isTrue();
+        assertThat(matches(filter("id", "*b*1"))).isTrue();
+        assertThat(matches(filter("id", "*b*2"))).isFalse();
+        assertThat(matches(filter("id", "web-1*"))).isTrue();
+        assertThat(matches(filter("id", "??????"))).isFalse();
+        assertThat(matches(filter("id", "*?????"))).isTrue();
+        assertThat(matches(filter("id", "w\\e\\b-1"))).isTrue();
+        assertThat(matches(filter("tag:Name", "front\\ door"))).isTrue();
+    }
+
+    @Test
+    void aValueOfMegabytesIsMatchedAtOnce() {
+        long started = System.nanoTime();
+        assertThat(matches(filter("id", "x".repeat(3 << 20)), filter("tag:Name", "*a".repeat(1 << 20) + "b"))).isFalse();
+        assertThat(matches(filter("tag:Name", "*".repeat(1 << 20) + "door"))).isTrue();
+        assertThat(System.nanoTime() - started).as("nanoseconds").isLessThan(5_000_000_000L);
     }
 
     @Test

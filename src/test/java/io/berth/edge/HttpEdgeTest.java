@@ -4,21 +4,31 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HttpEdgeTest {
 
+    /** A short stop timeout; a short idle timeout only where a test waits it out (pooled connections would race it). */
+    private static final HttpEdge.Timeouts TIMEOUTS = new HttpEdge.Timeouts(HttpEdge.Timeouts.DEFAULT.idle(), Duration.ofSeconds(1));
+    private final CountDownLatch entered = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
     private final HttpClient client = HttpClient.newHttpClient();
     private HttpEdge edge;
     private URI api;
@@ -26,7 +36,7 @@ class HttpEdgeTest {
 
     @BeforeEach
     void start() throws Exception {
-        edge = HttpEdge.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "test");
+        edge = HttpEdge.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "test", TIMEOUTS);
         InetSocketAddress agentAddress = edge.listenForAgentOnOwnPort();
         edge.start(List.of(
                 Route.prefix("agent", Route.Audience.AGENT, "/v2/", 16, text("agent")),
@@ -36,6 +46,15 @@ class HttpEdgeTest {
                         out.write(read);
                         out.write(read);
                     }
+                }),
+                Route.prefix("stuck", Route.Audience.API, "/stuck", 0, (Route.Endpoint.Buffered) (request, body) -> {
+                    entered.countDown();
+                    try {
+                        released.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new EdgeResponse(200, "text/plain", new byte[0]);
                 }),
                 Route.prefix("api", Route.Audience.API, "/", 8, (Route.Endpoint.Buffered) (request, body) ->
                         new EdgeResponse(200, "text/plain",
@@ -47,6 +66,7 @@ class HttpEdgeTest {
 
     @AfterEach
     void stop() {
+        released.countDown();
         edge.close();
     }
 
@@ -88,5 +108,79 @@ class HttpEdgeTest {
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().firstValue("x-read")).hasValue("1000");
         assertThat(response.body()).hasSize(2000);
+    }
+
+    @Test
+    void aBodyCutShortOfItsContentLengthIsAnsweredIncompleteBody() throws Exception {
+        String answer = raw("POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 8\r\n\r\n1234", true);
+        assertThat(answer).startsWith("HTTP/1.1 400 ").contains("{\"__type\":\"IncompleteBody\",");
+        assertThat(raw("PUT /upload/x HTTP/1.1\r\nHost: a\r\nContent-Length: 80\r\n\r\n1234", true))
+                .startsWith("HTTP/1.1 400 ").contains("{\"__type\":\"IncompleteBody\",");
+    }
+
+    @Test
+    void aClientThatStopsSendingMidBodyIsAnsweredRequestTimeoutAfterTheIdleTimeout() throws Exception {
+        HttpEdge.Timeouts brief = new HttpEdge.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        HttpEdge impatient = HttpEdge.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "test", brief);
+        try {
+            impatient.start(List.of(Route.prefix("api", Route.Audience.API, "/", 8, text("api"))));
+            URI base = URI.create("http://127.0.0.1:" + impatient.address().getPort());
+            long started = System.nanoTime();
+            String answer = raw(base, "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 8\r\n\r\n1234", false);
+            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("{\"__type\":\"RequestTimeout\",");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(brief.idle().multipliedBy(8));
+        } finally {
+            impatient.close();
+        }
+    }
+
+    @Test
+    void requestsJettyCannotParseGetTheEdgesErrorShapeNeverAPageOrA5xx() throws Exception {
+        assertThat(raw("GET /\u0000 HTTP/1.1\r\nHost: a\r\n\r\n", false))
+                .startsWith("HTTP/1.1 400 ").contains("{\"__type\":\"InvalidRequest\",");
+        assertThat(raw("GET / HTTP/1.1\r\nHost: a\r\nBad Header\r\n\r\n", false))
+                .startsWith("HTTP/1.1 400 ").contains("{\"__type\":\"InvalidRequest\",");
+        assertThat(raw("GET /" + "x".repeat(20_000) + " HTTP/1.1\r\nHost: a\r\n\r\n", false))
+                .startsWith("HTTP/1.1 414 ").contains("{\"__type\":\"RequestURITooLong\",");
+        assertThat(raw("GET / HTTP/1.1\r\nHost: a\r\nX-Big: " + "x".repeat(20_000) + "\r\n\r\n", false))
+                .startsWith("HTTP/1.1 431 ").contains("{\"__type\":\"RequestHeaderSectionTooLarge\",");
+        assertThat(raw("POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n", false))
+                .startsWith("HTTP/1.1 400 ").contains("{\"__type\":\"InvalidRequest\",");
+        assertThat(raw("POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\nabc", true))
+                .matches("(?s)HTTP/1.1 4\\d\\d .*").contains("{\"__type\":\"InvalidRequest\",");
+        assertThat(raw("GET / HTTP/9.9\r\nHost: a\r\n\r\n", false))
+                .matches("(?s)HTTP/1.1 4\\d\\d .*").contains("{\"__type\":\"InvalidRequest\",");
+        assertThat(raw("\u00ff\u00fe GARBAGE\r\n\r\n", false))
+                .startsWith("HTTP/1.1 400 ").contains("{\"__type\":\"InvalidRequest\",");
+    }
+
+    @Test
+    void closeLetsARequestInFlightFinishForAtMostTheStopTimeout() throws Exception {
+        CompletableFuture<HttpResponse<String>> stuck = client.sendAsync(
+                HttpRequest.newBuilder(api.resolve("/stuck")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(entered.await(10, TimeUnit.SECONDS)).as("the request reached its route").isTrue();
+        long started = System.nanoTime();
+        edge.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUTS.stop().multipliedBy(4));
+        stuck.cancel(true);
+    }
+
+    /** Sends the bytes as they are (ISO-8859-1) on a fresh connection; half-closes when told; reads all. */
+    private String raw(String request, boolean halfClose) throws Exception {
+        return raw(api, request, halfClose);
+    }
+
+    private static String raw(URI base, String request, boolean halfClose) throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            if (halfClose) {
+                socket.shutdownOutput();
+            }
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 }

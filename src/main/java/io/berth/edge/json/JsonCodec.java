@@ -1,16 +1,22 @@
 package io.berth.edge.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.berth.edge.AwsException;
 import io.berth.edge.EdgeResponse;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +27,7 @@ import java.util.Map;
 public final class JsonCodec {
 
     public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -30,6 +37,13 @@ public final class JsonCodec {
             .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
             .build();
+    /**
+     * Reads requests: as in AWS's models, whose lists and maps are dense, a null element of a
+     * list or value of a map is malformed (handlers never see one), where the store's own
+     * documents are read as written.
+     */
+    private static final ObjectMapper REQUESTS = MAPPER.copy()
+            .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
 
     private JsonCodec() {
     }
@@ -39,12 +53,37 @@ public final class JsonCodec {
         return MAPPER;
     }
 
+    /**
+     * A request body as the operation's input: empty means no members; anything but exactly one
+     * JSON object ({@code null}, a list, a scalar, trailing bytes, broken or invalid UTF-8 text,
+     * members of the wrong type, a null in a list or map, nesting past the parser's limit) is the client's
+     * {@code SerializationException}, never a null input for the handler.
+     */
     public static <T> T decode(byte[] body, Class<T> type) {
-        try {
-            return MAPPER.readValue(body.length == 0 ? "{}".getBytes() : body, type);
+        try (JsonParser parser = REQUESTS.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return REQUESTS.readValue(EMPTY_OBJECT, type);
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw serialization(first == JsonToken.START_ARRAY ? "Start of list found where not expected"
+                        : "Unexpected " + (first == JsonToken.VALUE_NULL ? "null" : "scalar")
+                        + " value found where a structure was expected");
+            }
+            T input = REQUESTS.readValue(parser, type);
+            if (parser.nextToken() != null) {
+                throw serialization("Unexpected content found after the end of the structure");
+            }
+            return input;
+        } catch (InvalidNullException e) {
+            throw serialization("Null value found in a list or map where not expected");
         } catch (IOException e) {
-            throw new AwsException("SerializationException", 400, "Start of structure or map found where not expected.");
+            throw serialization("Start of structure or map found where not expected.");
         }
+    }
+
+    private static AwsException serialization(String message) {
+        return new AwsException("SerializationException", 400, message);
     }
 
     public static EdgeResponse encode(Object response) {

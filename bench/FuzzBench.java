@@ -1,0 +1,93 @@
+/*
+ * Load client of bench/fuzz: sends generated malformed requests (io.berth.edge.HostileRequests of the
+ * test sources: broken and deeply nested JSON, wrong types, huge and truncated bodies, invalid UTF-8,
+ * bad or forged signatures, odd methods, paths and content types; JSON 1.1, Query and EC2) to a running
+ * Berth, from --concurrency virtual threads, until --requests are sent or --seconds have passed.
+ * Prints counts by status and the problems found (dropped connections, statuses of 500 or more,
+ * error bodies not in their protocol's shape), with the seed of each offending request.
+ *
+ *   java --source 21 -cp CLASSPATH:target/test-classes bench/FuzzBench.java --endpoint http://127.0.0.1:P \
+ *        --access-key-id ID --secret-access-key SECRET [--requests 1000000 --seconds 1800 --concurrency 4 --seed N]
+ * Exit status: 0 when no problem was found.
+ */
+
+import io.berth.edge.HostileRequests;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+public final class FuzzBench {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new TreeMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        URI endpoint = URI.create(options.get("endpoint"));
+        long total = Long.parseLong(options.getOrDefault("requests", "1000000"));
+        long seconds = Long.parseLong(options.getOrDefault("seconds", "1800"));
+        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "4"));
+        long seed = Long.parseLong(options.getOrDefault("seed", Long.toString(System.nanoTime())));
+        HostileRequests requests = new HostileRequests(endpoint, options.get("access-key-id"),
+                options.get("secret-access-key"), options.getOrDefault("region", "us-east-1"));
+
+        AtomicLong next = new AtomicLong();
+        Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
+        LongAdder problemCount = new LongAdder();
+        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        long started = System.nanoTime();
+        long deadline = started + seconds * 1_000_000_000L;
+        System.err.printf("fuzz: seed %d, up to %d requests in %d s, %d connections at a time%n",
+                seed, total, seconds, concurrency);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int worker = 0; worker < concurrency; worker++) {
+                executor.submit(() -> {
+                    long n;
+                    while ((n = next.getAndIncrement()) < total && System.nanoTime() < deadline) {
+                        HostileRequests.Wire request = requests.generate(seed + n);
+                        String problem;
+                        int status;
+                        try {
+                            HostileRequests.Answer answer = requests.send(request, 10_000);
+                            status = answer.status();
+                            problem = HostileRequests.problem(request, answer);
+                        } catch (Exception e) {
+                            status = -2;
+                            problem = e.toString();
+                        }
+                        byStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
+                        if (problem != null) {
+                            problemCount.increment();
+                            if (problems.size() < 20) {
+                                problems.add("request seed " + (seed + n) + " (" + request.kind() + "): "
+                                        + (problem.length() > 300 ? problem.substring(0, 300) + "…" : problem));
+                            }
+                        }
+                        if (n > 0 && n % 100_000 == 0) {
+                            System.err.printf("fuzz: %d sent after %.0f s%n", n, (System.nanoTime() - started) / 1e9);
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long sent = byStatus.values().stream().mapToLong(LongAdder::sum).sum();
+        System.out.printf("seed %d: %d requests in %.1f s (%.0f/s), %d problems%n", seed, sent, elapsed, sent / elapsed,
+                problemCount.sum());
+        if (sent < total) {
+            System.out.printf("stopped by the time bound: %d requests would take about %.0f s at this rate "
+                    + "(BENCH_SECONDS sets the bound)%n", total, total / (sent / elapsed));
+        }
+        System.out.println("status  count   (-1: closed with no answer, -2: no answer in time or connect failed)");
+        new TreeMap<>(byStatus).forEach((status, count) -> System.out.printf("%6d  %d%n", status, count.sum()));
+        problems.forEach(p -> System.out.println("problem: " + p));
+        System.exit(problemCount.sum() == 0 ? 0 : 1);
+    }
+}
