@@ -23,7 +23,8 @@ public final class Bench {
             new Benchmark("api", ApiBench::run),
             new Benchmark("iam", IamBench::run),
             new Benchmark("launch", LaunchBench::run),
-            new Benchmark("network", NetworkBench::run));
+            new Benchmark("network", NetworkBench::run),
+            new Benchmark("fuzz", FuzzBench::run));
 
     private Bench() {
     }

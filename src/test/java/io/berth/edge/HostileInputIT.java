@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * error shape (or the edge's, for what is refused before a protocol is known). Bounded: at most
  * {@value #REQUESTS} requests or 45 seconds, whichever comes first (a loaded machine sends fewer;
  * a run of fewer than {@value #FEWEST} tells nothing and fails). The seed is printed;
- * {@code -Dfuzz.seed=N} replays a run; {@code bench/fuzz} runs the same generator at length.
+ * {@code -Dfuzz.seed=N} replays a run; {@code bench/run fuzz} runs the same generator at length.
  */
 class HostileInputIT {
 

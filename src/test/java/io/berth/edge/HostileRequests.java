@@ -28,7 +28,7 @@ import java.util.Random;
  * exactly their bytes: broken, deeply nested and mistyped JSON, broken form encoding, huge and
  * truncated bodies, invalid UTF-8, odd methods, paths and content types, bad or forged signatures.
  * Most are signed correctly over their malformed bytes, so they pass authentication and reach the
- * codecs. Shared by {@code HostileInputIT} and the {@code bench/fuzz} command.
+ * codecs. Shared by {@code HostileInputIT} and {@code bench/run fuzz}.
  */
 public final class HostileRequests {
 

@@ -1,19 +1,11 @@
-/*
- * Load client of bench/fuzz: sends generated malformed requests (io.berth.edge.HostileRequests of the
- * test sources: broken and deeply nested JSON, wrong types, huge and truncated bodies, invalid UTF-8,
- * bad or forged signatures, odd methods, paths and content types; JSON 1.1, Query and EC2) to a running
- * Berth, from --concurrency virtual threads, until --requests are sent or --seconds have passed.
- * Prints counts by status and the problems found (dropped connections, statuses of 500 or more,
- * error bodies not in their protocol's shape), with the seed of each offending request.
- *
- *   java --source 21 -cp CLASSPATH:target/test-classes bench/FuzzBench.java --endpoint http://127.0.0.1:P \
- *        --access-key-id ID --secret-access-key SECRET [--requests 1000000 --seconds 1800 --concurrency 4 --seed N]
- * Exit status: 0 when no problem was found.
- */
+package io.berth.bench;
 
 import io.berth.edge.HostileRequests;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,20 +14,44 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-public final class FuzzBench {
+/**
+ * bench/run fuzz: starts a Berth (no container engine) and sends it generated malformed requests
+ * (io.berth.edge.HostileRequests of the test sources, the generator of HostileInputIT: broken and
+ * deeply nested JSON, wrong types, huge and truncated bodies, invalid UTF-8, bad or forged
+ * signatures, odd methods, paths and content types; JSON 1.1, Query and EC2) from --concurrency
+ * virtual threads, until --requests are sent or --seconds have passed. Prints counts by status, the
+ * problems found (dropped connections, statuses of 500 or more, error bodies not in their protocol's
+ * shape) with the seed of each offending request, and how many ERROR lines Berth logged. Exit status
+ * 0 when there was no problem and no ERROR line.
+ */
+final class FuzzBench {
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new TreeMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    private static final String ACCESS_KEY_ID = "AKIABERTHBENCH000003";
+    private static final String SECRET_ACCESS_KEY = "berthBenchSecretKey0000000000000000000003";
+
+    private FuzzBench() {
+    }
+
+    static int run(String[] argv) throws Exception {
+        Map<String, String> options = Args.parse(argv);
+        Path work = Path.of(Args.require(options, "work"));
+        Path jar = Path.of(Args.require(options, "jar"));
+        try (Server berth = Server.berth("berth", new Server.Berth(jar, List.of(), List.of(),
+                Map.of("BERTH_ACCESS_KEY_ID", ACCESS_KEY_ID, "BERTH_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY)), work)) {
+            int status = fuzz(options, URI.create(berth.url));
+            long errors = Files.readAllLines(berth.log).stream().filter(l -> l.contains(" ERROR ")).count();
+            System.out.printf("Berth logged %d ERROR lines%n", errors);
+            return status == 0 && errors == 0 ? 0 : 1;
         }
-        URI endpoint = URI.create(options.get("endpoint"));
+    }
+
+    private static int fuzz(Map<String, String> options, URI endpoint) throws Exception {
         long total = Long.parseLong(options.getOrDefault("requests", "1000000"));
         long seconds = Long.parseLong(options.getOrDefault("seconds", "1800"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "4"));
         long seed = Long.parseLong(options.getOrDefault("seed", Long.toString(System.nanoTime())));
-        HostileRequests requests = new HostileRequests(endpoint, options.get("access-key-id"),
-                options.get("secret-access-key"), options.getOrDefault("region", "us-east-1"));
+        HostileRequests requests = new HostileRequests(endpoint, ACCESS_KEY_ID,
+                SECRET_ACCESS_KEY, options.getOrDefault("region", "us-east-1"));
 
         AtomicLong next = new AtomicLong();
         Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
@@ -88,6 +104,6 @@ public final class FuzzBench {
         System.out.println("status  count   (-1: closed with no answer, -2: no answer in time or connect failed)");
         new TreeMap<>(byStatus).forEach((status, count) -> System.out.printf("%6d  %d%n", status, count.sum()));
         problems.forEach(p -> System.out.println("problem: " + p));
-        System.exit(problemCount.sum() == 0 ? 0 : 1);
+        return problemCount.sum() == 0 ? 0 : 1;
     }
 }
