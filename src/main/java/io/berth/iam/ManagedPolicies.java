@@ -19,14 +19,12 @@ import io.berth.kit.PageTokens.Page;
 import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
 import io.berth.store.StoredJson;
-import io.berth.store.StoredTag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import static io.berth.iam.Violations.ARN;
 import static io.berth.iam.Violations.POLICY_DESCRIPTION;
@@ -42,6 +40,18 @@ final class ManagedPolicies {
     private static final Set<String> SCOPES = Set.of("All", "AWS", "Local");
     static final Set<String> USAGES = Set.of("PermissionsPolicy", "PermissionsBoundary");
 
+    /**
+     * Managed policies' tags: keys that differ only in case stay apart, at most 50 (TagsPerPolicy);
+     * AWS's own policies show their tags but refuse changes.
+     */
+    static final TaggableEntity TAGS = new TaggableEntity("policyArn", ARN, "TagsPerPolicy", false,
+            (documents, account, arn) -> require(documents, account, arn, () -> IamErrors.policyNotFound(arn)).tags(),
+            (documents, account, arn, change) -> {
+                StoredPolicy policy = requireOwn(documents, account, arn,
+                        "Cannot update policies outside your own account.", () -> IamErrors.policyNotFound(arn));
+                IamRepository.savePolicy(documents, account, policy.withTags(change.apply(policy.tags())));
+            });
+
     private final ServiceContext<IamIds> iam;
 
     ManagedPolicies(ServiceContext<IamIds> iam) {
@@ -54,7 +64,7 @@ final class ManagedPolicies {
                 .text("policyDocument", request.policyDocument(), POLICY_DOCUMENT)
                 .optional("description", request.description(), POLICY_DESCRIPTION).tags(request.tags()).done();
         validateDocument(request.policyDocument());
-        IamTags.requireDistinct(request.tags(), false);
+        TAGS.requireDistinct(request.tags());
         String account = context.accountId();
         return iam.write(documents -> {
             if (IamRepository.policy(documents, account, request.policyName()).isPresent()) {
@@ -65,7 +75,7 @@ final class ManagedPolicies {
             StoredPolicy policy = new StoredPolicy(request.policyName(), iam.ids().uniqueId("ANPA"),
                     request.path() == null ? "/" : request.path(), request.description(), now, now, "v1", 2,
                     List.of(new StoredPolicy.Version("v1", request.policyDocument(), now)),
-                    IamTags.merge(List.of(), request.tags(), "TagsPerPolicy", false));
+                    TAGS.initial(request.tags()));
             IamRepository.savePolicy(documents, account, policy);
             return new PolicyResult(IamViews.policy(ManagedPolicy.of(account, policy), 0, 0, Detail.CREATED));
         });
@@ -128,25 +138,15 @@ final class ManagedPolicies {
     }
 
     NoResult tagPolicy(RequestContext context, TagPolicyRequest request) {
-        Violations.check().text("policyArn", request.policyArn(), ARN).required("tags", request.tags())
-                .tags(request.tags()).done();
-        IamTags.requireDistinct(request.tags(), false);
-        return updateOwn(context, request.policyArn(),
-                p -> p.withTags(IamTags.merge(p.tags(), request.tags(), "TagsPerPolicy", false)));
+        return TAGS.tag(iam, context, request.policyArn(), request.tags());
     }
 
     NoResult untagPolicy(RequestContext context, UntagPolicyRequest request) {
-        Violations.check().text("policyArn", request.policyArn(), ARN).tagKeys(request.tagKeys()).done();
-        return updateOwn(context, request.policyArn(), p -> p.withTags(IamTags.remove(p.tags(), request.tagKeys(), false)));
+        return TAGS.untag(iam, context, request.policyArn(), request.tagKeys());
     }
 
     TagsResult listPolicyTags(RequestContext context, ListPolicyTagsRequest request) {
-        Violations.check().text("policyArn", request.policyArn(), ARN).marker(request.marker())
-                .maxItems(request.maxItems()).done();
-        String account = context.accountId();
-        List<StoredTag> tags = iam.read(documents -> require(documents, account, request.policyArn(),
-                () -> IamErrors.policyNotFound(request.policyArn())).tags());
-        return IamTags.page(tags, request.marker(), request.maxItems());
+        return TAGS.list(iam, context, request.policyArn(), request.marker(), request.maxItems());
     }
 
     /** The policy with its use counts, which are derived from the use index rather than kept. */
@@ -183,16 +183,6 @@ final class ManagedPolicies {
 
     static void validateArn(String arn) {
         Violations.check().text("policyArn", arn, ARN).done();
-    }
-
-    private NoResult updateOwn(RequestContext context, String arn, UnaryOperator<StoredPolicy> change) {
-        String account = context.accountId();
-        return iam.write(documents -> {
-            StoredPolicy policy = requireOwn(documents, account, arn, "Cannot update policies outside your own account.",
-                    () -> IamErrors.policyNotFound(arn));
-            IamRepository.savePolicy(documents, account, change.apply(policy));
-            return new NoResult();
-        });
     }
 
     /** Policies are listed by name; an AWS policy and the account's own may share one. */

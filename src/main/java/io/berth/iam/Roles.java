@@ -21,7 +21,6 @@ import io.berth.iam.policy.PolicyKind;
 import io.berth.kit.PageTokens.Page;
 import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
-import io.berth.store.StoredTag;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -42,6 +41,14 @@ final class Roles {
     /** A trust policy's size limit, whitespace not counted. */
     private static final int MAX_TRUST_POLICY = 2048;
 
+    /** Roles' tags: keys unique ignoring case, at most 50 (TagsPerRole). */
+    static final TaggableEntity TAGS = new TaggableEntity("roleName", ROLE_NAME, "TagsPerRole", true,
+            (documents, account, name) -> require(documents, account, name).tags(),
+            (documents, account, name, change) -> {
+                StoredRole role = require(documents, account, name);
+                IamRepository.saveRole(documents, account, role.withTags(change.apply(role.tags())));
+            });
+
     private final ServiceContext<IamIds> iam;
 
     Roles(ServiceContext<IamIds> iam) {
@@ -55,7 +62,7 @@ final class Roles {
                 .number("maxSessionDuration", request.maxSessionDuration(), MIN_SESSION_SECONDS, MAX_SESSION_SECONDS)
                 .optional("permissionsBoundary", request.permissionsBoundary(), ARN).tags(request.tags()).done();
         validateTrustPolicy(request.assumeRolePolicyDocument());
-        IamTags.requireDistinct(request.tags(), true);
+        TAGS.requireDistinct(request.tags());
         String account = context.accountId();
         return iam.write(documents -> {
             String trustPolicy = PolicyPrincipals.bind(documents, account, request.assumeRolePolicyDocument());
@@ -68,7 +75,7 @@ final class Roles {
                     request.path() == null ? "/" : request.path(), iam.now(), trustPolicy,
                     request.description(),
                     request.maxSessionDuration() == null ? DEFAULT_SESSION_SECONDS : request.maxSessionDuration(),
-                    boundary, IamTags.merge(List.of(), request.tags(), "TagsPerRole", true), null, null);
+                    boundary, TAGS.initial(request.tags()), null, null);
             IamRepository.saveRole(documents, account, role);
             Boundaries.replace(documents, account, EntityKind.ROLE, role.roleName(), null, boundary);
             return new RoleResult(IamViews.role(documents, account, role, Detail.CREATED));
@@ -139,24 +146,15 @@ final class Roles {
     }
 
     NoResult tagRole(RequestContext context, TagRoleRequest request) {
-        Violations.check().text("roleName", request.roleName(), ROLE_NAME).required("tags", request.tags())
-                .tags(request.tags()).done();
-        IamTags.requireDistinct(request.tags(), true);
-        return update(context, request.roleName(),
-                role -> role.withTags(IamTags.merge(role.tags(), request.tags(), "TagsPerRole", true)));
+        return TAGS.tag(iam, context, request.roleName(), request.tags());
     }
 
     NoResult untagRole(RequestContext context, UntagRoleRequest request) {
-        Violations.check().text("roleName", request.roleName(), ROLE_NAME).tagKeys(request.tagKeys()).done();
-        return update(context, request.roleName(), role -> role.withTags(IamTags.remove(role.tags(), request.tagKeys(), true)));
+        return TAGS.untag(iam, context, request.roleName(), request.tagKeys());
     }
 
     TagsResult listRoleTags(RequestContext context, ListRoleTagsRequest request) {
-        Violations.check().text("roleName", request.roleName(), ROLE_NAME).marker(request.marker())
-                .maxItems(request.maxItems()).done();
-        String account = context.accountId();
-        List<StoredTag> tags = iam.read(documents -> require(documents, account, request.roleName()).tags());
-        return IamTags.page(tags, request.marker(), request.maxItems());
+        return TAGS.list(iam, context, request.roleName(), request.marker(), request.maxItems());
     }
 
     /**

@@ -21,11 +21,9 @@ import io.berth.iam.model.UserMessages.UserResult;
 import io.berth.kit.PageTokens.Page;
 import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
-import io.berth.store.StoredTag;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import static io.berth.iam.Violations.ARN;
 import static io.berth.iam.Violations.EXISTING_USER_NAME;
@@ -36,6 +34,14 @@ import static io.berth.iam.Violations.USER_NAME;
 /** The IAM user operations, their tags and their permissions boundaries. */
 final class Users {
 
+    /** Users' tags: keys unique ignoring case, at most 50 (TagsPerUser). */
+    static final TaggableEntity TAGS = new TaggableEntity("userName", EXISTING_USER_NAME, "TagsPerUser", true,
+            (documents, account, name) -> require(documents, account, name).tags(),
+            (documents, account, name, change) -> {
+                StoredUser user = require(documents, account, name);
+                IamRepository.saveUser(documents, account, user.withTags(change.apply(user.tags())));
+            });
+
     private final ServiceContext<IamIds> iam;
 
     Users(ServiceContext<IamIds> iam) {
@@ -45,7 +51,7 @@ final class Users {
     UserResult createUser(RequestContext context, CreateUserRequest request) {
         Violations.check().optional("path", request.path(), PATH).text("userName", request.userName(), USER_NAME)
                 .optional("permissionsBoundary", request.permissionsBoundary(), ARN).tags(request.tags()).done();
-        IamTags.requireDistinct(request.tags(), true);
+        TAGS.requireDistinct(request.tags());
         String account = context.accountId();
         return iam.write(documents -> {
             String boundary = request.permissionsBoundary() == null ? null
@@ -55,7 +61,7 @@ final class Users {
             }
             StoredUser user = new StoredUser(request.userName(), iam.ids().uniqueId("AIDA"),
                     request.path() == null ? "/" : request.path(), iam.now(), boundary,
-                    IamTags.merge(List.of(), request.tags(), "TagsPerUser", true), null, null, null, null);
+                    TAGS.initial(request.tags()), null, null, null, null);
             IamRepository.saveUser(documents, account, user);
             Boundaries.replace(documents, account, EntityKind.USER, user.userName(), null, boundary);
             return new UserResult(IamViews.user(account, user, Detail.CREATED));
@@ -148,24 +154,15 @@ final class Users {
     }
 
     NoResult tagUser(RequestContext context, TagUserRequest request) {
-        Violations.check().text("userName", request.userName(), EXISTING_USER_NAME).required("tags", request.tags())
-                .tags(request.tags()).done();
-        IamTags.requireDistinct(request.tags(), true);
-        return update(context, request.userName(),
-                user -> user.withTags(IamTags.merge(user.tags(), request.tags(), "TagsPerUser", true)));
+        return TAGS.tag(iam, context, request.userName(), request.tags());
     }
 
     NoResult untagUser(RequestContext context, UntagUserRequest request) {
-        Violations.check().text("userName", request.userName(), EXISTING_USER_NAME).tagKeys(request.tagKeys()).done();
-        return update(context, request.userName(), user -> user.withTags(IamTags.remove(user.tags(), request.tagKeys(), true)));
+        return TAGS.untag(iam, context, request.userName(), request.tagKeys());
     }
 
     TagsResult listUserTags(RequestContext context, ListUserTagsRequest request) {
-        Violations.check().text("userName", request.userName(), EXISTING_USER_NAME).marker(request.marker())
-                .maxItems(request.maxItems()).done();
-        String account = context.accountId();
-        List<StoredTag> tags = iam.read(documents -> require(documents, account, request.userName()).tags());
-        return IamTags.page(tags, request.marker(), request.maxItems());
+        return TAGS.list(iam, context, request.userName(), request.marker(), request.maxItems());
     }
 
     NoResult putUserPermissionsBoundary(RequestContext context, PutUserPermissionsBoundaryRequest request) {
@@ -194,14 +191,6 @@ final class Users {
 
     static StoredUser require(Documents documents, String account, String name) {
         return IamRepository.user(documents, account, name).orElseThrow(() -> EntityKind.USER.notFound(name));
-    }
-
-    private NoResult update(RequestContext context, String name, UnaryOperator<StoredUser> change) {
-        String account = context.accountId();
-        return iam.write(documents -> {
-            IamRepository.saveUser(documents, account, change.apply(require(documents, account, name)));
-            return new NoResult();
-        });
     }
 
     private static void moveMemberships(Documents documents, String account, StoredUser user, String newName) {

@@ -1,0 +1,71 @@
+package io.berth.iam;
+
+import io.berth.edge.RequestContext;
+import io.berth.iam.model.IamShapes.NoResult;
+import io.berth.iam.model.IamShapes.Tag;
+import io.berth.iam.model.UserMessages.TagsResult;
+import io.berth.kit.ServiceContext;
+import io.berth.store.Documents;
+import io.berth.store.StoredTag;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * What tagging needs to know of a kind of IAM entity (users, roles, managed policies), so that
+ * its Tag*, Untag* and List*Tags operations are one code: the request member naming the entity
+ * and its constraint, the quota a 51st tag exceeds, whether keys are unique ignoring case, how the
+ * entity's tags are read, and how they are changed. Validation runs first, then the tag set's own
+ * duplicate-key check, and only then the lookup, which is the order IAM reports errors in.
+ */
+record TaggableEntity(String field, Violations.Text constraint, String quota, boolean caseInsensitive,
+                      Reader tags, Writer retag) {
+
+    /** The entity's tags; throws the entity's own not-found (or invalid-input) error. */
+    @FunctionalInterface
+    interface Reader {
+        List<StoredTag> tags(Documents documents, String account, String name);
+    }
+
+    /** Looks the entity up for a change (throwing as its kind does), changes its tags and saves it. */
+    @FunctionalInterface
+    interface Writer {
+        void retag(Documents documents, String account, String name, UnaryOperator<List<StoredTag>> change);
+    }
+
+    /** Refuses a tag set that names a key twice, as this kind compares keys. */
+    void requireDistinct(List<Tag> added) {
+        IamTags.requireDistinct(added, caseInsensitive);
+    }
+
+    /** The stored tags of an entity created with {@code added}. */
+    List<StoredTag> initial(List<Tag> added) {
+        return IamTags.merge(List.of(), added, quota, caseInsensitive);
+    }
+
+    NoResult tag(ServiceContext<IamIds> iam, RequestContext context, String name, List<Tag> added) {
+        Violations.check().text(field, name, constraint).required("tags", added).tags(added).done();
+        requireDistinct(added);
+        return update(iam, context, name, tags -> IamTags.merge(tags, added, quota, caseInsensitive));
+    }
+
+    NoResult untag(ServiceContext<IamIds> iam, RequestContext context, String name, List<String> keys) {
+        Violations.check().text(field, name, constraint).tagKeys(keys).done();
+        return update(iam, context, name, tags -> IamTags.remove(tags, keys, caseInsensitive));
+    }
+
+    TagsResult list(ServiceContext<IamIds> iam, RequestContext context, String name, String marker, Integer maxItems) {
+        Violations.check().text(field, name, constraint).marker(marker).maxItems(maxItems).done();
+        String account = context.accountId();
+        return IamTags.page(iam.read(documents -> tags.tags(documents, account, name)), marker, maxItems);
+    }
+
+    private NoResult update(ServiceContext<IamIds> iam, RequestContext context, String name,
+                            UnaryOperator<List<StoredTag>> change) {
+        String account = context.accountId();
+        return iam.write(documents -> {
+            retag.retag(documents, account, name, change);
+            return new NoResult();
+        });
+    }
+}
