@@ -2,6 +2,7 @@ package io.berth.iam;
 
 import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
+import io.berth.iam.IamArns.PolicyArn;
 import io.berth.iam.IamViews.Detail;
 import io.berth.iam.model.IamShapes.NoResult;
 import io.berth.iam.model.IamShapes.Policy;
@@ -191,6 +192,6 @@ final class ManagedPolicies {
     }
 
     private static String pageKey(String name, String arn) {
-        return IamRepository.key(name) + "|" + (arn.startsWith("arn:aws:iam::aws:") ? "a" : "l");
+        return IamRepository.key(name) + "|" + (IamArns.parsePolicy(arn).map(PolicyArn::account).filter(IamArns.AWS::equals).isPresent() ? "a" : "l");
     }
 }
