@@ -9,12 +9,8 @@ import io.berth.iam.model.IamShapes.Policy;
 import io.berth.iam.model.PolicyMessages.CreatePolicyRequest;
 import io.berth.iam.model.PolicyMessages.ListPoliciesRequest;
 import io.berth.iam.model.PolicyMessages.ListPoliciesResult;
-import io.berth.iam.model.PolicyMessages.ListPolicyTagsRequest;
 import io.berth.iam.model.PolicyMessages.PolicyArnRequest;
 import io.berth.iam.model.PolicyMessages.PolicyResult;
-import io.berth.iam.model.PolicyMessages.TagPolicyRequest;
-import io.berth.iam.model.PolicyMessages.UntagPolicyRequest;
-import io.berth.iam.model.UserMessages.TagsResult;
 import io.berth.iam.policy.PolicyKind;
 import io.berth.kit.PageTokens.Page;
 import io.berth.kit.ServiceContext;
@@ -41,22 +37,27 @@ final class ManagedPolicies {
     private static final Set<String> SCOPES = Set.of("All", "AWS", "Local");
     static final Set<String> USAGES = Set.of("PermissionsPolicy", "PermissionsBoundary");
 
+    private final ServiceContext<IamIds> iam;
+    private final TaggableEntity tags;
+
+    ManagedPolicies(ServiceContext<IamIds> iam) {
+        this.iam = iam;
+        this.tags = new TaggableEntity(iam, "policyArn", ARN, "TagsPerPolicy", false,
+                (documents, account, arn) -> require(documents, account, arn,
+                        () -> IamErrors.policyNotFound(arn)).tags(),
+                (documents, account, arn, change) -> {
+                    StoredPolicy policy = requireOwn(documents, account, arn,
+                            "Cannot update policies outside your own account.", () -> IamErrors.policyNotFound(arn));
+                    IamRepository.savePolicy(documents, account, policy.withTags(change.apply(policy.tags())));
+                });
+    }
+
     /**
      * Managed policies' tags: keys that differ only in case stay apart, at most 50 (TagsPerPolicy);
      * AWS's own policies show their tags but refuse changes.
      */
-    static final TaggableEntity TAGS = new TaggableEntity("policyArn", ARN, "TagsPerPolicy", false,
-            (documents, account, arn) -> require(documents, account, arn, () -> IamErrors.policyNotFound(arn)).tags(),
-            (documents, account, arn, change) -> {
-                StoredPolicy policy = requireOwn(documents, account, arn,
-                        "Cannot update policies outside your own account.", () -> IamErrors.policyNotFound(arn));
-                IamRepository.savePolicy(documents, account, policy.withTags(change.apply(policy.tags())));
-            });
-
-    private final ServiceContext<IamIds> iam;
-
-    ManagedPolicies(ServiceContext<IamIds> iam) {
-        this.iam = iam;
+    TaggableEntity tags() {
+        return tags;
     }
 
     PolicyResult createPolicy(RequestContext context, CreatePolicyRequest request) {
@@ -65,7 +66,7 @@ final class ManagedPolicies {
                 .text("policyDocument", request.policyDocument(), POLICY_DOCUMENT)
                 .optional("description", request.description(), POLICY_DESCRIPTION).tags(request.tags()).done();
         validateDocument(request.policyDocument());
-        TAGS.requireDistinct(request.tags());
+        tags.requireDistinct(request.tags());
         String account = context.accountId();
         return iam.write(documents -> {
             if (IamRepository.policy(documents, account, request.policyName()).isPresent()) {
@@ -76,7 +77,7 @@ final class ManagedPolicies {
             StoredPolicy policy = new StoredPolicy(request.policyName(), iam.ids().uniqueId("ANPA"),
                     request.path() == null ? "/" : request.path(), request.description(), now, now, "v1", 2,
                     List.of(new StoredPolicy.Version("v1", request.policyDocument(), now)),
-                    TAGS.initial(request.tags()));
+                    tags.initial(request.tags()));
             IamRepository.savePolicy(documents, account, policy);
             return new PolicyResult(IamViews.policy(ManagedPolicy.of(account, policy), 0, 0, Detail.CREATED));
         });
@@ -138,18 +139,6 @@ final class ManagedPolicies {
         });
     }
 
-    NoResult tagPolicy(RequestContext context, TagPolicyRequest request) {
-        return TAGS.tag(iam, context, request.policyArn(), request.tags());
-    }
-
-    NoResult untagPolicy(RequestContext context, UntagPolicyRequest request) {
-        return TAGS.untag(iam, context, request.policyArn(), request.tagKeys());
-    }
-
-    TagsResult listPolicyTags(RequestContext context, ListPolicyTagsRequest request) {
-        return TAGS.list(iam, context, request.policyArn(), request.marker(), request.maxItems());
-    }
-
     /** The policy with its use counts, which are derived from the use index rather than kept. */
     static Policy view(Documents documents, String account, ManagedPolicy policy, Detail detail) {
         return IamViews.policy(policy, PolicyUses.count(documents, account, policy.arn(), PolicyUses.PERMISSIONS),
@@ -192,6 +181,7 @@ final class ManagedPolicies {
     }
 
     private static String pageKey(String name, String arn) {
-        return IamRepository.key(name) + "|" + (IamArns.parsePolicy(arn).map(PolicyArn::account).filter(IamArns.AWS::equals).isPresent() ? "a" : "l");
+        boolean aws = IamArns.parsePolicy(arn).map(PolicyArn::account).filter(IamArns.AWS::equals).isPresent();
+        return IamRepository.key(name) + "|" + (aws ? "a" : "l");
     }
 }

@@ -6,17 +6,13 @@ import io.berth.iam.model.IamShapes.NoResult;
 import io.berth.iam.model.RoleMessages.CreateRoleRequest;
 import io.berth.iam.model.RoleMessages.ListInstanceProfilesForRoleRequest;
 import io.berth.iam.model.RoleMessages.ListInstanceProfilesResult;
-import io.berth.iam.model.RoleMessages.ListRoleTagsRequest;
 import io.berth.iam.model.RoleMessages.ListRolesRequest;
 import io.berth.iam.model.RoleMessages.ListRolesResult;
 import io.berth.iam.model.RoleMessages.PutRolePermissionsBoundaryRequest;
 import io.berth.iam.model.RoleMessages.RoleNameRequest;
 import io.berth.iam.model.RoleMessages.RoleResult;
-import io.berth.iam.model.RoleMessages.TagRoleRequest;
-import io.berth.iam.model.RoleMessages.UntagRoleRequest;
 import io.berth.iam.model.RoleMessages.UpdateAssumeRolePolicyRequest;
 import io.berth.iam.model.RoleMessages.UpdateRoleRequest;
-import io.berth.iam.model.UserMessages.TagsResult;
 import io.berth.iam.policy.PolicyKind;
 import io.berth.kit.PageTokens.Page;
 import io.berth.kit.ServiceContext;
@@ -41,18 +37,22 @@ final class Roles {
     /** A trust policy's size limit, whitespace not counted. */
     private static final int MAX_TRUST_POLICY = 2048;
 
-    /** Roles' tags: keys unique ignoring case, at most 50 (TagsPerRole). */
-    static final TaggableEntity TAGS = new TaggableEntity("roleName", ROLE_NAME, "TagsPerRole", true,
-            (documents, account, name) -> require(documents, account, name).tags(),
-            (documents, account, name, change) -> {
-                StoredRole role = require(documents, account, name);
-                IamRepository.saveRole(documents, account, role.withTags(change.apply(role.tags())));
-            });
-
     private final ServiceContext<IamIds> iam;
+    private final TaggableEntity tags;
 
     Roles(ServiceContext<IamIds> iam) {
         this.iam = iam;
+        this.tags = new TaggableEntity(iam, "roleName", ROLE_NAME, "TagsPerRole", true,
+                (documents, account, name) -> require(documents, account, name).tags(),
+                (documents, account, name, change) -> {
+                    StoredRole role = require(documents, account, name);
+                    IamRepository.saveRole(documents, account, role.withTags(change.apply(role.tags())));
+                });
+    }
+
+    /** Roles' tags: keys unique ignoring case, at most 50 (TagsPerRole). */
+    TaggableEntity tags() {
+        return tags;
     }
 
     RoleResult createRole(RequestContext context, CreateRoleRequest request) {
@@ -62,7 +62,7 @@ final class Roles {
                 .number("maxSessionDuration", request.maxSessionDuration(), MIN_SESSION_SECONDS, MAX_SESSION_SECONDS)
                 .optional("permissionsBoundary", request.permissionsBoundary(), ARN).tags(request.tags()).done();
         validateTrustPolicy(request.assumeRolePolicyDocument());
-        TAGS.requireDistinct(request.tags());
+        tags.requireDistinct(request.tags());
         String account = context.accountId();
         return iam.write(documents -> {
             String trustPolicy = PolicyPrincipals.bind(documents, account, request.assumeRolePolicyDocument());
@@ -75,7 +75,7 @@ final class Roles {
                     request.path() == null ? "/" : request.path(), iam.now(), trustPolicy,
                     request.description(),
                     request.maxSessionDuration() == null ? DEFAULT_SESSION_SECONDS : request.maxSessionDuration(),
-                    boundary, TAGS.initial(request.tags()), null, null);
+                    boundary, tags.initial(request.tags()), null, null);
             IamRepository.saveRole(documents, account, role);
             Boundaries.replace(documents, account, EntityKind.ROLE, role.roleName(), null, boundary);
             return new RoleResult(IamViews.role(documents, account, role, Detail.CREATED));
@@ -143,18 +143,6 @@ final class Roles {
             IamRepository.delete(documents, IamRepository.ROLE, account, role.roleName());
             return new NoResult();
         });
-    }
-
-    NoResult tagRole(RequestContext context, TagRoleRequest request) {
-        return TAGS.tag(iam, context, request.roleName(), request.tags());
-    }
-
-    NoResult untagRole(RequestContext context, UntagRoleRequest request) {
-        return TAGS.untag(iam, context, request.roleName(), request.tagKeys());
-    }
-
-    TagsResult listRoleTags(RequestContext context, ListRoleTagsRequest request) {
-        return TAGS.list(iam, context, request.roleName(), request.marker(), request.maxItems());
     }
 
     /**

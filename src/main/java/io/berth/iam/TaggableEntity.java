@@ -16,10 +16,11 @@ import java.util.function.UnaryOperator;
  * its Tag*, Untag* and List*Tags operations are one code: the request member naming the entity
  * and its constraint, the quota a 51st tag exceeds, whether keys are unique ignoring case, how the
  * entity's tags are read, and how they are changed. Validation runs first, then the tag set's own
- * duplicate-key check, and only then the lookup, which is the order IAM reports errors in.
+ * duplicate-key check, and only then the lookup, which is the order IAM reports errors in. IamApi
+ * declares TagUser, UntagRole, ListPolicyTags and the others straight on an entity's description.
  */
-record TaggableEntity(String field, Violations.Text constraint, String quota, boolean caseInsensitive,
-                      Reader tags, Writer retag) {
+record TaggableEntity(ServiceContext<IamIds> iam, String field, Violations.Text constraint, String quota,
+                      boolean caseInsensitive, Reader read, Writer write) {
 
     /** The entity's tags; throws the entity's own not-found (or invalid-input) error. */
     @FunctionalInterface
@@ -43,28 +44,30 @@ record TaggableEntity(String field, Violations.Text constraint, String quota, bo
         return IamTags.merge(List.of(), added, quota, caseInsensitive);
     }
 
-    NoResult tag(ServiceContext<IamIds> iam, RequestContext context, String name, List<Tag> added) {
+    /** TagUser, TagRole, TagPolicy. */
+    NoResult tag(RequestContext context, String name, List<Tag> added) {
         Violations.check().text(field, name, constraint).required("tags", added).tags(added).done();
         requireDistinct(added);
-        return update(iam, context, name, tags -> IamTags.merge(tags, added, quota, caseInsensitive));
+        return update(context, name, tags -> IamTags.merge(tags, added, quota, caseInsensitive));
     }
 
-    NoResult untag(ServiceContext<IamIds> iam, RequestContext context, String name, List<String> keys) {
+    /** UntagUser, UntagRole, UntagPolicy. */
+    NoResult untag(RequestContext context, String name, List<String> keys) {
         Violations.check().text(field, name, constraint).tagKeys(keys).done();
-        return update(iam, context, name, tags -> IamTags.remove(tags, keys, caseInsensitive));
+        return update(context, name, tags -> IamTags.remove(tags, keys, caseInsensitive));
     }
 
-    TagsResult list(ServiceContext<IamIds> iam, RequestContext context, String name, String marker, Integer maxItems) {
+    /** ListUserTags, ListRoleTags, ListPolicyTags. */
+    TagsResult list(RequestContext context, String name, String marker, Integer maxItems) {
         Violations.check().text(field, name, constraint).marker(marker).maxItems(maxItems).done();
         String account = context.accountId();
-        return IamTags.page(iam.read(documents -> tags.tags(documents, account, name)), marker, maxItems);
+        return IamTags.page(iam.read(documents -> read.tags(documents, account, name)), marker, maxItems);
     }
 
-    private NoResult update(ServiceContext<IamIds> iam, RequestContext context, String name,
-                            UnaryOperator<List<StoredTag>> change) {
+    private NoResult update(RequestContext context, String name, UnaryOperator<List<StoredTag>> change) {
         String account = context.accountId();
         return iam.write(documents -> {
-            retag.retag(documents, account, name, change);
+            write.retag(documents, account, name, change);
             return new NoResult();
         });
     }

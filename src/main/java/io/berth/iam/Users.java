@@ -9,13 +9,9 @@ import io.berth.iam.model.UserMessages.CreateUserRequest;
 import io.berth.iam.model.UserMessages.DeleteUserPermissionsBoundaryRequest;
 import io.berth.iam.model.UserMessages.DeleteUserRequest;
 import io.berth.iam.model.UserMessages.GetUserRequest;
-import io.berth.iam.model.UserMessages.ListUserTagsRequest;
 import io.berth.iam.model.UserMessages.ListUsersRequest;
 import io.berth.iam.model.UserMessages.ListUsersResult;
 import io.berth.iam.model.UserMessages.PutUserPermissionsBoundaryRequest;
-import io.berth.iam.model.UserMessages.TagUserRequest;
-import io.berth.iam.model.UserMessages.TagsResult;
-import io.berth.iam.model.UserMessages.UntagUserRequest;
 import io.berth.iam.model.UserMessages.UpdateUserRequest;
 import io.berth.iam.model.UserMessages.UserResult;
 import io.berth.kit.PageTokens.Page;
@@ -34,24 +30,28 @@ import static io.berth.iam.Violations.USER_NAME;
 /** The IAM user operations, their tags and their permissions boundaries. */
 final class Users {
 
-    /** Users' tags: keys unique ignoring case, at most 50 (TagsPerUser). */
-    static final TaggableEntity TAGS = new TaggableEntity("userName", EXISTING_USER_NAME, "TagsPerUser", true,
-            (documents, account, name) -> require(documents, account, name).tags(),
-            (documents, account, name, change) -> {
-                StoredUser user = require(documents, account, name);
-                IamRepository.saveUser(documents, account, user.withTags(change.apply(user.tags())));
-            });
-
     private final ServiceContext<IamIds> iam;
+    private final TaggableEntity tags;
 
     Users(ServiceContext<IamIds> iam) {
         this.iam = iam;
+        this.tags = new TaggableEntity(iam, "userName", EXISTING_USER_NAME, "TagsPerUser", true,
+                (documents, account, name) -> require(documents, account, name).tags(),
+                (documents, account, name, change) -> {
+                    StoredUser user = require(documents, account, name);
+                    IamRepository.saveUser(documents, account, user.withTags(change.apply(user.tags())));
+                });
+    }
+
+    /** Users' tags: keys unique ignoring case, at most 50 (TagsPerUser). */
+    TaggableEntity tags() {
+        return tags;
     }
 
     UserResult createUser(RequestContext context, CreateUserRequest request) {
         Violations.check().optional("path", request.path(), PATH).text("userName", request.userName(), USER_NAME)
                 .optional("permissionsBoundary", request.permissionsBoundary(), ARN).tags(request.tags()).done();
-        TAGS.requireDistinct(request.tags());
+        tags.requireDistinct(request.tags());
         String account = context.accountId();
         return iam.write(documents -> {
             String boundary = request.permissionsBoundary() == null ? null
@@ -61,7 +61,7 @@ final class Users {
             }
             StoredUser user = new StoredUser(request.userName(), iam.ids().uniqueId("AIDA"),
                     request.path() == null ? "/" : request.path(), iam.now(), boundary,
-                    TAGS.initial(request.tags()), null, null, null, null);
+                    tags.initial(request.tags()), null, null, null, null);
             IamRepository.saveUser(documents, account, user);
             Boundaries.replace(documents, account, EntityKind.USER, user.userName(), null, boundary);
             return new UserResult(IamViews.user(account, user, Detail.CREATED));
@@ -151,18 +151,6 @@ final class Users {
             IamRepository.delete(documents, IamRepository.USER, account, user.userName());
             return new NoResult();
         });
-    }
-
-    NoResult tagUser(RequestContext context, TagUserRequest request) {
-        return TAGS.tag(iam, context, request.userName(), request.tags());
-    }
-
-    NoResult untagUser(RequestContext context, UntagUserRequest request) {
-        return TAGS.untag(iam, context, request.userName(), request.tagKeys());
-    }
-
-    TagsResult listUserTags(RequestContext context, ListUserTagsRequest request) {
-        return TAGS.list(iam, context, request.userName(), request.marker(), request.maxItems());
     }
 
     NoResult putUserPermissionsBoundary(RequestContext context, PutUserPermissionsBoundaryRequest request) {
