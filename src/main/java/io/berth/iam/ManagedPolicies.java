@@ -45,11 +45,9 @@ final class ManagedPolicies {
         this.tags = new TaggableEntity(iam, "policyArn", ARN, "TagsPerPolicy", false,
                 (documents, account, arn) -> require(documents, account, arn,
                         () -> IamErrors.policyNotFound(arn)).tags(),
-                (documents, account, arn, change) -> {
-                    StoredPolicy policy = requireOwn(documents, account, arn,
-                            "Cannot update policies outside your own account.", () -> IamErrors.policyNotFound(arn));
-                    IamRepository.savePolicy(documents, account, policy.withTags(change.apply(policy.tags())));
-                });
+                TaggableEntity.writer((documents, account, arn) -> requireOwn(documents, account, arn,
+                        "Cannot update policies outside your own account.", () -> IamErrors.policyNotFound(arn)),
+                        IamRepository::savePolicy));
     }
 
     /**

@@ -43,11 +43,7 @@ final class Roles {
     Roles(ServiceContext<IamIds> iam) {
         this.iam = iam;
         this.tags = new TaggableEntity(iam, "roleName", ROLE_NAME, "TagsPerRole", true,
-                (documents, account, name) -> require(documents, account, name).tags(),
-                (documents, account, name, change) -> {
-                    StoredRole role = require(documents, account, name);
-                    IamRepository.saveRole(documents, account, role.withTags(change.apply(role.tags())));
-                });
+                TaggableEntity.reader(Roles::require), TaggableEntity.writer(Roles::require, IamRepository::saveRole));
     }
 
     /** Roles' tags: keys unique ignoring case, at most 50 (TagsPerRole). */

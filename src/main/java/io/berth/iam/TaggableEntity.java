@@ -34,6 +34,37 @@ record TaggableEntity(ServiceContext<IamIds> iam, String field, Violations.Text 
         void retag(Documents documents, String account, String name, UnaryOperator<List<StoredTag>> change);
     }
 
+    /** A stored entity that carries tags. */
+    interface Tagged<E> {
+        List<StoredTag> tags();
+
+        E withTags(List<StoredTag> tags);
+    }
+
+    /** The entity a request names, or its kind's not-found error. */
+    @FunctionalInterface
+    interface Lookup<E> {
+        E find(Documents documents, String account, String name);
+    }
+
+    @FunctionalInterface
+    interface Saver<E> {
+        void save(Documents documents, String account, E entity);
+    }
+
+    /** Reads the tags of the entity {@code lookup} finds. */
+    static Reader reader(Lookup<? extends Tagged<?>> lookup) {
+        return (documents, account, name) -> lookup.find(documents, account, name).tags();
+    }
+
+    /** Changes the tags of the entity {@code lookup} finds, and saves it. */
+    static <E extends Tagged<E>> Writer writer(Lookup<E> lookup, Saver<E> save) {
+        return (documents, account, name, change) -> {
+            E entity = lookup.find(documents, account, name);
+            save.save(documents, account, entity.withTags(change.apply(entity.tags())));
+        };
+    }
+
     /** Refuses a tag set that names a key twice, as this kind compares keys. */
     void requireDistinct(List<Tag> added) {
         IamTags.requireDistinct(added, caseInsensitive);

@@ -36,11 +36,7 @@ final class Users {
     Users(ServiceContext<IamIds> iam) {
         this.iam = iam;
         this.tags = new TaggableEntity(iam, "userName", EXISTING_USER_NAME, "TagsPerUser", true,
-                (documents, account, name) -> require(documents, account, name).tags(),
-                (documents, account, name, change) -> {
-                    StoredUser user = require(documents, account, name);
-                    IamRepository.saveUser(documents, account, user.withTags(change.apply(user.tags())));
-                });
+                TaggableEntity.reader(Users::require), TaggableEntity.writer(Users::require, IamRepository::saveUser));
     }
 
     /** Users' tags: keys unique ignoring case, at most 50 (TagsPerUser). */
