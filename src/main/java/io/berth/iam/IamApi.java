@@ -148,11 +148,12 @@ public final class IamApi {
                 Operation.named("iam", "DeleteUser", DeleteUserRequest.class).on((c, r) -> on.user(c, r.userName()))
                         .handledBy(users::deleteUser),
                 Operation.named("iam", "TagUser", TagUserRequest.class).on((c, r) -> on.user(c, r.userName()))
-                        .handledBy(users::tagUser),
+                        .handledBy((c, r) -> users.tags().tag(c, r.userName(), r.tags())),
                 Operation.named("iam", "UntagUser", UntagUserRequest.class).on((c, r) -> on.user(c, r.userName()))
-                        .handledBy(users::untagUser),
+                        .handledBy((c, r) -> users.tags().untag(c, r.userName(), r.tagKeys())),
                 Operation.named("iam", "ListUserTags", ListUserTagsRequest.class)
-                        .on((c, r) -> on.user(c, r.userName())).handledBy(users::listUserTags),
+                        .on((c, r) -> on.user(c, r.userName()))
+                        .handledBy((c, r) -> users.tags().list(c, r.userName(), r.marker(), r.maxItems())),
                 Operation.named("iam", "PutUserPermissionsBoundary", PutUserPermissionsBoundaryRequest.class)
                         .on((c, r) -> on.user(c, r.userName())).handledBy(users::putUserPermissionsBoundary),
                 Operation.named("iam", "DeleteUserPermissionsBoundary", DeleteUserPermissionsBoundaryRequest.class)
@@ -200,11 +201,12 @@ public final class IamApi {
                 Operation.named("iam", "DeleteRole", RoleNameRequest.class).on((c, r) -> on.role(c, r.roleName()))
                         .handledBy(roles::deleteRole),
                 Operation.named("iam", "TagRole", TagRoleRequest.class).on((c, r) -> on.role(c, r.roleName()))
-                        .handledBy(roles::tagRole),
+                        .handledBy((c, r) -> roles.tags().tag(c, r.roleName(), r.tags())),
                 Operation.named("iam", "UntagRole", UntagRoleRequest.class).on((c, r) -> on.role(c, r.roleName()))
-                        .handledBy(roles::untagRole),
+                        .handledBy((c, r) -> roles.tags().untag(c, r.roleName(), r.tagKeys())),
                 Operation.named("iam", "ListRoleTags", ListRoleTagsRequest.class)
-                        .on((c, r) -> on.role(c, r.roleName())).handledBy(roles::listRoleTags),
+                        .on((c, r) -> on.role(c, r.roleName()))
+                        .handledBy((c, r) -> roles.tags().list(c, r.roleName(), r.marker(), r.maxItems())),
                 Operation.named("iam", "ListInstanceProfilesForRole", ListInstanceProfilesForRoleRequest.class)
                         .on((c, r) -> on.role(c, r.roleName())).handledBy(roles::listInstanceProfilesForRole),
                 Operation.named("iam", "PutRolePermissionsBoundary", PutRolePermissionsBoundaryRequest.class)
@@ -226,11 +228,14 @@ public final class IamApi {
                 Operation.named("iam", "DeletePolicy", PolicyArnRequest.class)
                         .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(policies::deletePolicy),
                 Operation.named("iam", "TagPolicy", TagPolicyRequest.class)
-                        .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(policies::tagPolicy),
+                        .on((c, r) -> IamResources.policy(r.policyArn()))
+                        .handledBy((c, r) -> policies.tags().tag(c, r.policyArn(), r.tags())),
                 Operation.named("iam", "UntagPolicy", UntagPolicyRequest.class)
-                        .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(policies::untagPolicy),
+                        .on((c, r) -> IamResources.policy(r.policyArn()))
+                        .handledBy((c, r) -> policies.tags().untag(c, r.policyArn(), r.tagKeys())),
                 Operation.named("iam", "ListPolicyTags", ListPolicyTagsRequest.class)
-                        .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(policies::listPolicyTags),
+                        .on((c, r) -> IamResources.policy(r.policyArn()))
+                        .handledBy((c, r) -> policies.tags().list(c, r.policyArn(), r.marker(), r.maxItems())),
                 Operation.named("iam", "CreatePolicyVersion", CreatePolicyVersionRequest.class)
                         .on((c, r) -> IamResources.policy(r.policyArn())).handledBy(versions::createPolicyVersion),
                 Operation.named("iam", "GetPolicyVersion", PolicyVersionRequest.class)

@@ -2,8 +2,9 @@ package io.berth.iam;
 
 import io.berth.edge.Principal;
 import io.berth.edge.RequestContext;
+import io.berth.kit.Arn;
+import io.berth.kit.Scope;
 import io.berth.kit.ServiceContext;
-
 import io.berth.store.StoredTag;
 
 import java.util.LinkedHashMap;
@@ -80,13 +81,13 @@ final class IamResources {
      */
     Map<String, String> tags(RequestContext context, String arn) {
         String account = context.accountId();
-        String local = "arn:aws:iam::" + account + ":";
-        int typeEnd = arn.indexOf('/');
-        if (!arn.startsWith(local) || typeEnd < 0) {
+        Optional<Arn> local = Arn.parse(arn).filter(a -> a.isOf("iam") && Scope.global(account).contains(a)
+                && a.resource().contains("/"));
+        if (local.isEmpty()) {
             return Map.of();
         }
-        String name = arn.substring(arn.lastIndexOf('/') + 1);
-        Optional<List<StoredTag>> tags = iam.read(documents -> switch (arn.substring(local.length(), typeEnd)) {
+        String name = IamArns.lastSegment(arn);
+        Optional<List<StoredTag>> tags = iam.read(documents -> switch (local.get().resourceType()) {
             case "user" -> IamRepository.user(documents, account, name)
                     .filter(user -> user.arn(account).equals(arn)).map(StoredUser::tags);
             case "role" -> IamRepository.role(documents, account, name)

@@ -2,31 +2,26 @@ package io.berth.iam;
 
 import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
+import io.berth.iam.IamArns.PolicyArn;
 import io.berth.iam.IamViews.Detail;
 import io.berth.iam.model.IamShapes.NoResult;
 import io.berth.iam.model.IamShapes.Policy;
 import io.berth.iam.model.PolicyMessages.CreatePolicyRequest;
 import io.berth.iam.model.PolicyMessages.ListPoliciesRequest;
 import io.berth.iam.model.PolicyMessages.ListPoliciesResult;
-import io.berth.iam.model.PolicyMessages.ListPolicyTagsRequest;
 import io.berth.iam.model.PolicyMessages.PolicyArnRequest;
 import io.berth.iam.model.PolicyMessages.PolicyResult;
-import io.berth.iam.model.PolicyMessages.TagPolicyRequest;
-import io.berth.iam.model.PolicyMessages.UntagPolicyRequest;
-import io.berth.iam.model.UserMessages.TagsResult;
 import io.berth.iam.policy.PolicyKind;
 import io.berth.kit.PageTokens.Page;
 import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
 import io.berth.store.StoredJson;
-import io.berth.store.StoredTag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import static io.berth.iam.Violations.ARN;
 import static io.berth.iam.Violations.POLICY_DESCRIPTION;
@@ -43,9 +38,24 @@ final class ManagedPolicies {
     static final Set<String> USAGES = Set.of("PermissionsPolicy", "PermissionsBoundary");
 
     private final ServiceContext<IamIds> iam;
+    private final TaggableEntity tags;
 
     ManagedPolicies(ServiceContext<IamIds> iam) {
         this.iam = iam;
+        this.tags = new TaggableEntity(iam, "policyArn", ARN, "TagsPerPolicy", false,
+                (documents, account, arn) -> require(documents, account, arn,
+                        () -> IamErrors.policyNotFound(arn)).tags(),
+                TaggableEntity.writer((documents, account, arn) -> requireOwn(documents, account, arn,
+                        "Cannot update policies outside your own account.", () -> IamErrors.policyNotFound(arn)),
+                        IamRepository::savePolicy));
+    }
+
+    /**
+     * Managed policies' tags: keys that differ only in case stay apart, at most 50 (TagsPerPolicy);
+     * AWS's own policies show their tags but refuse changes.
+     */
+    TaggableEntity tags() {
+        return tags;
     }
 
     PolicyResult createPolicy(RequestContext context, CreatePolicyRequest request) {
@@ -54,7 +64,7 @@ final class ManagedPolicies {
                 .text("policyDocument", request.policyDocument(), POLICY_DOCUMENT)
                 .optional("description", request.description(), POLICY_DESCRIPTION).tags(request.tags()).done();
         validateDocument(request.policyDocument());
-        IamTags.requireDistinct(request.tags(), false);
+        tags.requireDistinct(request.tags());
         String account = context.accountId();
         return iam.write(documents -> {
             if (IamRepository.policy(documents, account, request.policyName()).isPresent()) {
@@ -65,7 +75,7 @@ final class ManagedPolicies {
             StoredPolicy policy = new StoredPolicy(request.policyName(), iam.ids().uniqueId("ANPA"),
                     request.path() == null ? "/" : request.path(), request.description(), now, now, "v1", 2,
                     List.of(new StoredPolicy.Version("v1", request.policyDocument(), now)),
-                    IamTags.merge(List.of(), request.tags(), "TagsPerPolicy", false));
+                    tags.initial(request.tags()));
             IamRepository.savePolicy(documents, account, policy);
             return new PolicyResult(IamViews.policy(ManagedPolicy.of(account, policy), 0, 0, Detail.CREATED));
         });
@@ -127,28 +137,6 @@ final class ManagedPolicies {
         });
     }
 
-    NoResult tagPolicy(RequestContext context, TagPolicyRequest request) {
-        Violations.check().text("policyArn", request.policyArn(), ARN).required("tags", request.tags())
-                .tags(request.tags()).done();
-        IamTags.requireDistinct(request.tags(), false);
-        return updateOwn(context, request.policyArn(),
-                p -> p.withTags(IamTags.merge(p.tags(), request.tags(), "TagsPerPolicy", false)));
-    }
-
-    NoResult untagPolicy(RequestContext context, UntagPolicyRequest request) {
-        Violations.check().text("policyArn", request.policyArn(), ARN).tagKeys(request.tagKeys()).done();
-        return updateOwn(context, request.policyArn(), p -> p.withTags(IamTags.remove(p.tags(), request.tagKeys(), false)));
-    }
-
-    TagsResult listPolicyTags(RequestContext context, ListPolicyTagsRequest request) {
-        Violations.check().text("policyArn", request.policyArn(), ARN).marker(request.marker())
-                .maxItems(request.maxItems()).done();
-        String account = context.accountId();
-        List<StoredTag> tags = iam.read(documents -> require(documents, account, request.policyArn(),
-                () -> IamErrors.policyNotFound(request.policyArn())).tags());
-        return IamTags.page(tags, request.marker(), request.maxItems());
-    }
-
     /** The policy with its use counts, which are derived from the use index rather than kept. */
     static Policy view(Documents documents, String account, ManagedPolicy policy, Detail detail) {
         return IamViews.policy(policy, PolicyUses.count(documents, account, policy.arn(), PolicyUses.PERMISSIONS),
@@ -185,22 +173,13 @@ final class ManagedPolicies {
         Violations.check().text("policyArn", arn, ARN).done();
     }
 
-    private NoResult updateOwn(RequestContext context, String arn, UnaryOperator<StoredPolicy> change) {
-        String account = context.accountId();
-        return iam.write(documents -> {
-            StoredPolicy policy = requireOwn(documents, account, arn, "Cannot update policies outside your own account.",
-                    () -> IamErrors.policyNotFound(arn));
-            IamRepository.savePolicy(documents, account, change.apply(policy));
-            return new NoResult();
-        });
-    }
-
     /** Policies are listed by name; an AWS policy and the account's own may share one. */
     private static String pageKey(ManagedPolicy policy) {
         return pageKey(policy.name(), policy.arn());
     }
 
     private static String pageKey(String name, String arn) {
-        return IamRepository.key(name) + "|" + (arn.startsWith("arn:aws:iam::aws:") ? "a" : "l");
+        boolean aws = IamArns.parsePolicy(arn).map(PolicyArn::account).filter(IamArns.AWS::equals).isPresent();
+        return IamRepository.key(name) + "|" + (aws ? "a" : "l");
     }
 }

@@ -6,22 +6,17 @@ import io.berth.iam.model.IamShapes.NoResult;
 import io.berth.iam.model.RoleMessages.CreateRoleRequest;
 import io.berth.iam.model.RoleMessages.ListInstanceProfilesForRoleRequest;
 import io.berth.iam.model.RoleMessages.ListInstanceProfilesResult;
-import io.berth.iam.model.RoleMessages.ListRoleTagsRequest;
 import io.berth.iam.model.RoleMessages.ListRolesRequest;
 import io.berth.iam.model.RoleMessages.ListRolesResult;
 import io.berth.iam.model.RoleMessages.PutRolePermissionsBoundaryRequest;
 import io.berth.iam.model.RoleMessages.RoleNameRequest;
 import io.berth.iam.model.RoleMessages.RoleResult;
-import io.berth.iam.model.RoleMessages.TagRoleRequest;
-import io.berth.iam.model.RoleMessages.UntagRoleRequest;
 import io.berth.iam.model.RoleMessages.UpdateAssumeRolePolicyRequest;
 import io.berth.iam.model.RoleMessages.UpdateRoleRequest;
-import io.berth.iam.model.UserMessages.TagsResult;
 import io.berth.iam.policy.PolicyKind;
 import io.berth.kit.PageTokens.Page;
 import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
-import io.berth.store.StoredTag;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -43,9 +38,17 @@ final class Roles {
     private static final int MAX_TRUST_POLICY = 2048;
 
     private final ServiceContext<IamIds> iam;
+    private final TaggableEntity tags;
 
     Roles(ServiceContext<IamIds> iam) {
         this.iam = iam;
+        this.tags = new TaggableEntity(iam, "roleName", ROLE_NAME, "TagsPerRole", true,
+                TaggableEntity.reader(Roles::require), TaggableEntity.writer(Roles::require, IamRepository::saveRole));
+    }
+
+    /** Roles' tags: keys unique ignoring case, at most 50 (TagsPerRole). */
+    TaggableEntity tags() {
+        return tags;
     }
 
     RoleResult createRole(RequestContext context, CreateRoleRequest request) {
@@ -55,7 +58,7 @@ final class Roles {
                 .number("maxSessionDuration", request.maxSessionDuration(), MIN_SESSION_SECONDS, MAX_SESSION_SECONDS)
                 .optional("permissionsBoundary", request.permissionsBoundary(), ARN).tags(request.tags()).done();
         validateTrustPolicy(request.assumeRolePolicyDocument());
-        IamTags.requireDistinct(request.tags(), true);
+        tags.requireDistinct(request.tags());
         String account = context.accountId();
         return iam.write(documents -> {
             String trustPolicy = PolicyPrincipals.bind(documents, account, request.assumeRolePolicyDocument());
@@ -68,7 +71,7 @@ final class Roles {
                     request.path() == null ? "/" : request.path(), iam.now(), trustPolicy,
                     request.description(),
                     request.maxSessionDuration() == null ? DEFAULT_SESSION_SECONDS : request.maxSessionDuration(),
-                    boundary, IamTags.merge(List.of(), request.tags(), "TagsPerRole", true), null, null);
+                    boundary, tags.initial(request.tags()), null, null);
             IamRepository.saveRole(documents, account, role);
             Boundaries.replace(documents, account, EntityKind.ROLE, role.roleName(), null, boundary);
             return new RoleResult(IamViews.role(documents, account, role, Detail.CREATED));
@@ -136,27 +139,6 @@ final class Roles {
             IamRepository.delete(documents, IamRepository.ROLE, account, role.roleName());
             return new NoResult();
         });
-    }
-
-    NoResult tagRole(RequestContext context, TagRoleRequest request) {
-        Violations.check().text("roleName", request.roleName(), ROLE_NAME).required("tags", request.tags())
-                .tags(request.tags()).done();
-        IamTags.requireDistinct(request.tags(), true);
-        return update(context, request.roleName(),
-                role -> role.withTags(IamTags.merge(role.tags(), request.tags(), "TagsPerRole", true)));
-    }
-
-    NoResult untagRole(RequestContext context, UntagRoleRequest request) {
-        Violations.check().text("roleName", request.roleName(), ROLE_NAME).tagKeys(request.tagKeys()).done();
-        return update(context, request.roleName(), role -> role.withTags(IamTags.remove(role.tags(), request.tagKeys(), true)));
-    }
-
-    TagsResult listRoleTags(RequestContext context, ListRoleTagsRequest request) {
-        Violations.check().text("roleName", request.roleName(), ROLE_NAME).marker(request.marker())
-                .maxItems(request.maxItems()).done();
-        String account = context.accountId();
-        List<StoredTag> tags = iam.read(documents -> require(documents, account, request.roleName()).tags());
-        return IamTags.page(tags, request.marker(), request.maxItems());
     }
 
     /**

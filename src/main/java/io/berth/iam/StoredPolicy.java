@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 record StoredPolicy(String policyName, String policyId, String path, String description, Instant createDate,
                     Instant updateDate, String defaultVersionId, int nextVersion, List<Version> versions,
-                    List<StoredTag> tags) implements StoredDocument {
+                    List<StoredTag> tags) implements StoredDocument, TaggableEntity.Tagged<StoredPolicy> {
 
     /** One version; the document is kept exactly as it was sent. */
     record Version(String versionId, String document, Instant createDate) {
@@ -41,7 +41,8 @@ record StoredPolicy(String policyName, String policyId, String path, String desc
                 newVersions, tags);
     }
 
-    StoredPolicy withTags(List<StoredTag> newTags) {
+    @Override
+    public StoredPolicy withTags(List<StoredTag> newTags) {
         return new StoredPolicy(policyName, policyId, path, description, createDate, updateDate, defaultVersionId,
                 nextVersion, versions, newTags);
     }

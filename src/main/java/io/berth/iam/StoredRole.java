@@ -13,7 +13,8 @@ import java.util.TreeMap;
  */
 record StoredRole(String roleName, String roleId, String path, Instant createDate, String assumeRolePolicyDocument,
                   String description, int maxSessionDuration, String permissionsBoundary, List<StoredTag> tags,
-                  List<String> attachedPolicies, SortedMap<String, String> inlinePolicies) implements PolicyHolder {
+                  List<String> attachedPolicies, SortedMap<String, String> inlinePolicies)
+        implements PolicyHolder, TaggableEntity.Tagged<StoredRole> {
 
     StoredRole {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -47,7 +48,8 @@ record StoredRole(String roleName, String roleId, String path, Instant createDat
                 maxSessionDuration, permissionsBoundary, tags, attachedPolicies, policies);
     }
 
-    StoredRole withTags(List<StoredTag> newTags) {
+    @Override
+    public StoredRole withTags(List<StoredTag> newTags) {
         return new StoredRole(roleName, roleId, path, createDate, assumeRolePolicyDocument, description,
                 maxSessionDuration, permissionsBoundary, newTags, attachedPolicies, inlinePolicies);
     }

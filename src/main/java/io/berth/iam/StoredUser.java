@@ -13,7 +13,8 @@ import java.util.TreeMap;
  */
 record StoredUser(String userName, String userId, String path, Instant createDate, String permissionsBoundary,
                   List<StoredTag> tags, List<String> attachedPolicies, SortedMap<String, String> inlinePolicies,
-                  List<String> groups, List<String> accessKeys) implements PolicyHolder {
+                  List<String> groups, List<String> accessKeys)
+        implements PolicyHolder, TaggableEntity.Tagged<StoredUser> {
 
     StoredUser {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -49,7 +50,8 @@ record StoredUser(String userName, String userId, String path, Instant createDat
                 policies, groups, accessKeys);
     }
 
-    StoredUser withTags(List<StoredTag> newTags) {
+    @Override
+    public StoredUser withTags(List<StoredTag> newTags) {
         return new StoredUser(userName, userId, path, createDate, permissionsBoundary, newTags, attachedPolicies,
                 inlinePolicies, groups, accessKeys);
     }

@@ -9,23 +9,17 @@ import io.berth.iam.model.UserMessages.CreateUserRequest;
 import io.berth.iam.model.UserMessages.DeleteUserPermissionsBoundaryRequest;
 import io.berth.iam.model.UserMessages.DeleteUserRequest;
 import io.berth.iam.model.UserMessages.GetUserRequest;
-import io.berth.iam.model.UserMessages.ListUserTagsRequest;
 import io.berth.iam.model.UserMessages.ListUsersRequest;
 import io.berth.iam.model.UserMessages.ListUsersResult;
 import io.berth.iam.model.UserMessages.PutUserPermissionsBoundaryRequest;
-import io.berth.iam.model.UserMessages.TagUserRequest;
-import io.berth.iam.model.UserMessages.TagsResult;
-import io.berth.iam.model.UserMessages.UntagUserRequest;
 import io.berth.iam.model.UserMessages.UpdateUserRequest;
 import io.berth.iam.model.UserMessages.UserResult;
 import io.berth.kit.PageTokens.Page;
 import io.berth.kit.ServiceContext;
 import io.berth.store.Documents;
-import io.berth.store.StoredTag;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import static io.berth.iam.Violations.ARN;
 import static io.berth.iam.Violations.EXISTING_USER_NAME;
@@ -37,15 +31,23 @@ import static io.berth.iam.Violations.USER_NAME;
 final class Users {
 
     private final ServiceContext<IamIds> iam;
+    private final TaggableEntity tags;
 
     Users(ServiceContext<IamIds> iam) {
         this.iam = iam;
+        this.tags = new TaggableEntity(iam, "userName", EXISTING_USER_NAME, "TagsPerUser", true,
+                TaggableEntity.reader(Users::require), TaggableEntity.writer(Users::require, IamRepository::saveUser));
+    }
+
+    /** Users' tags: keys unique ignoring case, at most 50 (TagsPerUser). */
+    TaggableEntity tags() {
+        return tags;
     }
 
     UserResult createUser(RequestContext context, CreateUserRequest request) {
         Violations.check().optional("path", request.path(), PATH).text("userName", request.userName(), USER_NAME)
                 .optional("permissionsBoundary", request.permissionsBoundary(), ARN).tags(request.tags()).done();
-        IamTags.requireDistinct(request.tags(), true);
+        tags.requireDistinct(request.tags());
         String account = context.accountId();
         return iam.write(documents -> {
             String boundary = request.permissionsBoundary() == null ? null
@@ -55,7 +57,7 @@ final class Users {
             }
             StoredUser user = new StoredUser(request.userName(), iam.ids().uniqueId("AIDA"),
                     request.path() == null ? "/" : request.path(), iam.now(), boundary,
-                    IamTags.merge(List.of(), request.tags(), "TagsPerUser", true), null, null, null, null);
+                    tags.initial(request.tags()), null, null, null, null);
             IamRepository.saveUser(documents, account, user);
             Boundaries.replace(documents, account, EntityKind.USER, user.userName(), null, boundary);
             return new UserResult(IamViews.user(account, user, Detail.CREATED));
@@ -147,27 +149,6 @@ final class Users {
         });
     }
 
-    NoResult tagUser(RequestContext context, TagUserRequest request) {
-        Violations.check().text("userName", request.userName(), EXISTING_USER_NAME).required("tags", request.tags())
-                .tags(request.tags()).done();
-        IamTags.requireDistinct(request.tags(), true);
-        return update(context, request.userName(),
-                user -> user.withTags(IamTags.merge(user.tags(), request.tags(), "TagsPerUser", true)));
-    }
-
-    NoResult untagUser(RequestContext context, UntagUserRequest request) {
-        Violations.check().text("userName", request.userName(), EXISTING_USER_NAME).tagKeys(request.tagKeys()).done();
-        return update(context, request.userName(), user -> user.withTags(IamTags.remove(user.tags(), request.tagKeys(), true)));
-    }
-
-    TagsResult listUserTags(RequestContext context, ListUserTagsRequest request) {
-        Violations.check().text("userName", request.userName(), EXISTING_USER_NAME).marker(request.marker())
-                .maxItems(request.maxItems()).done();
-        String account = context.accountId();
-        List<StoredTag> tags = iam.read(documents -> require(documents, account, request.userName()).tags());
-        return IamTags.page(tags, request.marker(), request.maxItems());
-    }
-
     NoResult putUserPermissionsBoundary(RequestContext context, PutUserPermissionsBoundaryRequest request) {
         Violations.check().text("userName", request.userName(), USER_NAME)
                 .text("permissionsBoundary", request.permissionsBoundary(), ARN).done();
@@ -194,14 +175,6 @@ final class Users {
 
     static StoredUser require(Documents documents, String account, String name) {
         return IamRepository.user(documents, account, name).orElseThrow(() -> EntityKind.USER.notFound(name));
-    }
-
-    private NoResult update(RequestContext context, String name, UnaryOperator<StoredUser> change) {
-        String account = context.accountId();
-        return iam.write(documents -> {
-            IamRepository.saveUser(documents, account, change.apply(require(documents, account, name)));
-            return new NoResult();
-        });
     }
 
     private static void moveMemberships(Documents documents, String account, StoredUser user, String newName) {

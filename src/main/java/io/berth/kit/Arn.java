@@ -55,6 +55,15 @@ public record Arn(String partition, String service, String region, String accoun
         return resource.substring(separator() + 1);
     }
 
+    /**
+     * Whether {@code text} claims to be an ARN of {@code service} in Berth's partition (starts
+     * {@code arn:aws:SERVICE:}), well formed or not: what tells a "name or ARN" member's ARN from a
+     * name, before the ARN itself is judged.
+     */
+    public static boolean claims(String text, String service) {
+        return text.startsWith("arn:" + PARTITION + ":" + service + ":");
+    }
+
     /** Whether this ARN is of {@code service} in Berth's partition. */
     public boolean isOf(String service) {
         return partition.equals(PARTITION) && this.service.equals(service);

@@ -12,7 +12,6 @@ import java.util.Optional;
 final class LogsArns {
 
     private static final String SERVICE = "logs";
-    private static final String PREFIX = "arn:aws:" + SERVICE + ":";
     private static final String LOG_GROUP = "log-group:";
 
     private LogsArns() {
@@ -37,7 +36,7 @@ final class LogsArns {
         if (groupNameOrArn == null) {
             return "*";
         }
-        if (groupNameOrArn.startsWith(PREFIX)) {
+        if (Arn.claims(groupNameOrArn, SERVICE)) {
             return groupNameOrArn.endsWith(":*") ? groupNameOrArn : groupNameOrArn + ":*";
         }
         return logGroupWildcard(context, groupNameOrArn);
@@ -60,7 +59,7 @@ final class LogsArns {
 
     /** A log group name or ARN; an ARN of another account or region names no group here. */
     static String groupIdentifier(RequestContext context, String identifier, String member) {
-        if (!Constraints.required(identifier, member).startsWith(PREFIX)) {
+        if (!Arn.claims(Constraints.required(identifier, member), SERVICE)) {
             return Constraints.groupName(identifier, member);
         }
         return groupOfArn(context, identifier).orElseThrow(LogsErrors::groupNotFound);

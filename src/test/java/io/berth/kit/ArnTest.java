@@ -90,6 +90,15 @@ class ArnTest {
     }
 
     @Test
+    void aTextClaimsToBeAServicesArnByItsPrefixAloneWellFormedOrNot() {
+        assertThat(Arn.claims("arn:aws:logs:r:a:log-group:app", "logs")).isTrue();
+        assertThat(Arn.claims("arn:aws:logs:broken", "logs")).isTrue();
+        assertThat(Arn.claims("arn:aws:logsx:r:a:log-group:app", "logs")).isFalse();
+        assertThat(Arn.claims("arn:aws-cn:logs:r:a:log-group:app", "logs")).isFalse();
+        assertThat(Arn.claims("app", "logs")).isFalse();
+    }
+
+    @Test
     void refusesMissingParts() {
         assertThatThrownBy(() -> new Arn("aws", "ecs", null, "a", "x")).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new Arn("aws", "ecs", "r", "a", null)).isInstanceOf(NullPointerException.class);

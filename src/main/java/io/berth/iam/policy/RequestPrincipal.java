@@ -1,5 +1,7 @@
 package io.berth.iam.policy;
 
+import io.berth.kit.Arn;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,7 +32,8 @@ public record RequestPrincipal(Type type, String arn, String accountId, String u
     }
 
     public static RequestPrincipal root(String accountId) {
-        return new RequestPrincipal(Type.ROOT, "arn:aws:iam::" + accountId + ":root", accountId, accountId, null, null, null, Map.of());
+        return new RequestPrincipal(Type.ROOT, new Arn(Arn.PARTITION, "iam", "", accountId, "root").toString(),
+                accountId, accountId, null, null, null, Map.of());
     }
 
     public static RequestPrincipal user(String arn, String accountId, String userId, String userName, Map<String, String> tags) {
@@ -93,11 +96,11 @@ public record RequestPrincipal(Type type, String arn, String accountId, String u
 
     /** "arn:aws:sts::ACCT:assumed-role/ROLE/SESSION" → "arn:aws:iam::ACCT:role/ROLE" (path unknown, so none). */
     static String roleArnOf(String sessionArn) {
-        String[] parts = sessionArn.split(":", 6);
-        if (parts.length < 6 || !parts[5].startsWith("assumed-role/")) return null;
-        String rest = parts[5].substring("assumed-role/".length());
-        int slash = rest.lastIndexOf('/');
-        String role = slash < 0 ? rest : rest.substring(0, slash);
-        return "arn:" + parts[1] + ":iam::" + parts[4] + ":role/" + role;
+        return Arn.parse(sessionArn).filter(session -> session.resource().startsWith("assumed-role/")).map(session -> {
+            String rest = session.resource().substring("assumed-role/".length());
+            int slash = rest.lastIndexOf('/');
+            String role = slash < 0 ? rest : rest.substring(0, slash);
+            return new Arn(session.partition(), "iam", "", session.accountId(), "role/" + role).toString();
+        }).orElse(null);
     }
 }
