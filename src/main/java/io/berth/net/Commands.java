@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Runs the Linux networking tools (iproute2, nsenter, iptables) the data plane is built with. */
-final class Commands {
+/**
+ * Runs the Linux tools the data planes are built with (iproute2, nsenter, iptables for tasks;
+ * iproute2 and haproxy for load balancers), all installed by bin/provision.
+ */
+public final class Commands {
 
     private Commands() {
     }
 
     /** Runs a command, feeding it {@code input}; throws with its output when it fails. */
-    static String run(List<String> command, String input) {
+    public static String run(List<String> command, String input) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (input != null) {
@@ -25,19 +28,19 @@ final class Commands {
             return output;
         } catch (IOException e) {
             throw new NetworkException("cannot run " + command.getFirst() + " (" + e.getMessage()
-                    + "): install iproute2 and iptables", e);
+                    + "): bin/provision installs the tools Berth runs", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NetworkException("interrupted running " + command.getFirst(), e);
         }
     }
 
-    static String run(String... command) {
+    public static String run(String... command) {
         return run(List.of(command), null);
     }
 
     /** Like {@link #run(String...)}, for clean-up steps whose target may already be gone. */
-    static void tolerate(String... command) {
+    public static void tolerate(String... command) {
         try {
             run(command);
         } catch (NetworkException e) {

@@ -2,6 +2,7 @@ package io.berth.elb.dataplane;
 
 import io.berth.elb.dataplane.TargetHealth.Reason;
 import io.berth.elb.dataplane.TargetHealth.State;
+import io.berth.net.Commands;
 import io.berth.net.TaskNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,7 +143,7 @@ public final class HaproxyDataPlane implements LoadBalancerDataPlane {
         master.ifPresent(process -> awaitExit(process, STOP_PATIENCE));
         // Whatever else still runs in the namespace is the load balancer's: its workers, at worst.
         if (Files.exists(LbNetwork.namespacePath(loadBalancerId))) {
-            for (String pid : Shell.run("ip", "netns", "pids", LoadBalancer.namespaceOf(loadBalancerId)).split("\\s+")) {
+            for (String pid : Commands.run("ip", "netns", "pids", LoadBalancer.namespaceOf(loadBalancerId)).split("\\s+")) {
                 if (!pid.isBlank()) {
                     ProcessHandle.of(Long.parseLong(pid)).ifPresent(process -> {
                         process.destroyForcibly();
@@ -165,7 +166,7 @@ public final class HaproxyDataPlane implements LoadBalancerDataPlane {
     public synchronized Set<String> present() {
         Set<String> ids = new TreeSet<>();
         String prefix = LoadBalancer.namespaceOf("");
-        for (String line : Shell.run("ip", "netns", "list").lines().toList()) {
+        for (String line : Commands.run("ip", "netns", "list").lines().toList()) {
             String name = line.split(" ")[0];
             if (name.startsWith(prefix)) {
                 ids.add(name.substring(prefix.length()));
@@ -299,7 +300,7 @@ public final class HaproxyDataPlane implements LoadBalancerDataPlane {
             }
             Path candidate = dir.resolve("haproxy.cfg.new");
             write(candidate, config);
-            Shell.run("haproxy", "-c", "-q", "-f", candidate.toString());
+            Commands.run("haproxy", "-c", "-q", "-f", candidate.toString());
             Files.move(candidate, dir.resolve("haproxy.cfg"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new DataPlaneException("cannot write " + dir + ": " + e.getMessage(), e);

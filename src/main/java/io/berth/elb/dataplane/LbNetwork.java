@@ -1,5 +1,6 @@
 package io.berth.elb.dataplane;
 
+import io.berth.net.Commands;
 import io.berth.net.FirewallRule;
 import io.berth.net.LinuxTaskNetwork;
 import io.berth.net.TaskNetwork;
@@ -40,10 +41,10 @@ final class LbNetwork {
     void ensure(LoadBalancer lb) {
         String namespace = lb.namespace();
         if (!Files.exists(namespacePath(lb.id()))) {
-            Shell.run("ip", "netns", "add", namespace);
+            Commands.run("ip", "netns", "add", namespace);
         }
         // Its interfaces share one bridge: each answers ARP only for its own address.
-        Shell.run("ip", "netns", "exec", namespace, "sysctl", "-q", "-w", "net.ipv4.conf.all.arp_ignore=1",
+        Commands.run("ip", "netns", "exec", namespace, "sysctl", "-q", "-w", "net.ipv4.conf.all.arp_ignore=1",
                 "net.ipv4.conf.all.arp_announce=2");
         Set<String> present = links(namespace);
         List<LbInterface> interfaces = lb.interfaces().stream().sorted(Comparator.comparing(LbInterface::subnetId)).toList();
@@ -78,7 +79,7 @@ final class LbNetwork {
                     .append(inner).append('\n').append("link set ").append(inner).append(" up\n");
         }
         if (!host.isEmpty()) {
-            Shell.run(List.of("ip", "-batch", "-"), host.toString());
+            Commands.run(List.of("ip", "-batch", "-"), host.toString());
         }
         // Beyond its own subnets (targets elsewhere in the VPC, clients from the host) it goes
         // through its first interface, from that interface's address.
@@ -87,7 +88,7 @@ final class LbNetwork {
                 .append(" src ").append(first.address()).append('\n');
         inside.append("route replace default via ").append(first.gateway()).append(" dev ").append(innerName(first))
                 .append(" src ").append(first.address()).append('\n');
-        Shell.run(List.of("ip", "-n", namespace, "-batch", "-"), inside.toString());
+        Commands.run(List.of("ip", "-n", namespace, "-batch", "-"), inside.toString());
     }
 
     /** Replaces the namespace's firewall with the load balancer's security groups (none: all open). */
@@ -113,13 +114,13 @@ final class LbNetwork {
             }
         }
         if (!deletions.isEmpty()) {
-            Shell.run(List.of("ip", "-n", namespace, "-batch", "-"), deletions.toString());
+            Commands.run(List.of("ip", "-n", namespace, "-batch", "-"), deletions.toString());
         }
-        Shell.run("ip", "netns", "del", namespace);
+        Commands.run("ip", "netns", "del", namespace);
     }
 
     private static Set<String> links(String namespace) {
-        return Set.of(Shell.run("ip", "-n", namespace, "-o", "link", "show").lines()
+        return Set.of(Commands.run("ip", "-n", namespace, "-o", "link", "show").lines()
                 .map(line -> line.split(":")[1].trim().split("@")[0]).toArray(String[]::new));
     }
 

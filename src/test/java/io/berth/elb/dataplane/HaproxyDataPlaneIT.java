@@ -7,6 +7,7 @@ import io.berth.elb.dataplane.Condition.PathPattern;
 import io.berth.elb.dataplane.TargetHealth.Reason;
 import io.berth.elb.dataplane.TargetHealth.State;
 import io.berth.net.Attachment;
+import io.berth.net.Commands;
 import io.berth.net.FirewallRule;
 import io.berth.net.LinuxTaskNetwork;
 import org.awaitility.Awaitility;
@@ -82,7 +83,7 @@ class HaproxyDataPlaneIT {
         loadBalancers.forEach(plane::remove);
         servers.forEach(Process::destroyForcibly);
         tasks.forEach(taskNetwork::detach);
-        namespaces.forEach(ns -> Shell.tolerate("ip", "netns", "del", ns));
+        namespaces.forEach(ns -> Commands.tolerate("ip", "netns", "del", ns));
         taskNetwork.removeBridge(vpc);
         for (Path root : List.of(runRoot, webRoot)) {
             try (var files = Files.walk(root)) {
@@ -101,7 +102,7 @@ class HaproxyDataPlaneIT {
 
     private Server namespaceAt(int subnet, int host) {
         String name = "berthtest-lb-" + suffix + "-" + namespaces.size();
-        Shell.run("ip", "netns", "add", name);
+        Commands.run("ip", "netns", "add", name);
         namespaces.add(name);
         String taskId = String.format("%06x", namespaces.size()) + suffix + "00000000000000000000";
         tasks.add(taskId);
