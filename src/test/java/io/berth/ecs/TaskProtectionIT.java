@@ -1,6 +1,8 @@
 package io.berth.ecs;
 
 import io.berth.TestBerth;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -15,6 +19,7 @@ import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.GetTaskProtectionResponse;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.LogDriver;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.ProtectedTask;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -26,15 +31,36 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Scale-in protection with real tasks: a protected task outlives a scale-in, a standalone task cannot be protected. */
+/**
+ * Scale-in protection with real tasks: a protected task outlives a scale-in, a standalone task cannot
+ * be protected, and a task protects itself through the agent endpoint at ECS_AGENT_URI.
+ */
 class TaskProtectionIT {
 
     private static final String CLUSTER = "protection";
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final String GROUP = "/ecs/protection";
+    /** A task that protects itself through ECS_AGENT_URI, as code on Fargate does, and reads it back. */
+    private static final String SELF_PROTECTING = """
+            import json, os, time, urllib.request
+            uri = os.environ['ECS_AGENT_URI'] + '/task-protection/v1/state'
+            def call(method, body=None):
+                data = None if body is None else json.dumps(body).encode()
+                request = urllib.request.Request(uri, data=data, method=method,
+                                                 headers={'Content-Type': 'application/json'})
+                with urllib.request.urlopen(request, timeout=10) as r:
+                    return r.read().decode()
+            print('BEFORE', call('GET'), flush=True)
+            print('PUT', call('PUT', {'ProtectionEnabled': True, 'ExpiresInMinutes': 60}), flush=True)
+            print('AFTER', call('GET'), flush=True)
+            print('DONE', flush=True)
+            time.sleep(600)
+            """;
 
     @TempDir
     static Path dataDir;
@@ -70,6 +96,59 @@ class TaskProtectionIT {
         waiter.close();
         ecs.close();
         berth.close();
+    }
+
+    @Test
+    void aTaskProtectsItselfThroughTheAgentEndpoint() throws Exception {
+        try (CloudWatchLogsClient logs = berth.logs("us-east-1")) {
+            logs.createLogGroup(r -> r.logGroupName(GROUP));
+            String selfProtecting = ecs.registerTaskDefinition(r -> r.family("self-protecting")
+                    .requiresCompatibilities(Compatibility.FARGATE).networkMode(NetworkMode.AWSVPC).cpu("256")
+                    .executionRoleArn("arn:aws:iam::000000000000:role/ecsTaskExecutionRole")
+                    .memory("512").containerDefinitions(ContainerDefinition.builder().name("main")
+                            .image("berth-boto3:latest").command("python3", "-c", SELF_PROTECTING).stopTimeout(2)
+                            .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of("awslogs-group",
+                                    GROUP, "awslogs-region", "us-east-1", "awslogs-stream-prefix", "app")))
+                            .build())).taskDefinition().taskDefinitionArn();
+            ecs.createService(r -> r.cluster(CLUSTER).serviceName("self").taskDefinition(selfProtecting)
+                    .desiredCount(1).launchType(LaunchType.FARGATE)
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet))));
+            String taskArn = Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> runningTasks("self"), t -> !t.isEmpty()).getFirst().taskArn();
+            String stream = "app/main/" + taskArn.substring(taskArn.lastIndexOf('/') + 1);
+            List<String> lines = Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250))
+                    .until(() -> lines(logs, stream), out -> out.contains("DONE"));
+
+            ObjectMapper json = new ObjectMapper();
+            JsonNode before = json.readTree(line(lines, "BEFORE")).get("protection");
+            assertThat(before.get("TaskArn").asText()).isEqualTo(taskArn);
+            assertThat(before.get("ProtectionEnabled").asBoolean()).isFalse();
+            assertThat(before.has("ExpirationDate")).isFalse();
+            JsonNode put = json.readTree(line(lines, "PUT")).get("protection");
+            assertThat(put.get("ProtectionEnabled").asBoolean()).isTrue();
+            assertThat(json.readTree(line(lines, "AFTER")).get("protection")).isEqualTo(put);
+
+            ProtectedTask seen = ecs.getTaskProtection(r -> r.cluster(CLUSTER).tasks(taskArn)).protectedTasks()
+                    .getFirst();
+            assertThat(seen.protectionEnabled()).isTrue();
+            assertThat(Instant.parse(put.get("ExpirationDate").asText())).isEqualTo(seen.expirationDate());
+            assertThat(seen.expirationDate()).isAfter(Instant.now().plus(Duration.ofMinutes(59)));
+        }
+    }
+
+    private static List<String> lines(CloudWatchLogsClient logs, String stream) {
+        try {
+            return logs.getLogEvents(r -> r.logGroupName(GROUP).logStreamName(stream).startFromHead(true))
+                    .events().stream().map(OutputLogEvent::message).map(String::strip).toList();
+        } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException e) {
+            return List.of();
+        }
+    }
+
+    private static String line(List<String> lines, String prefix) {
+        return lines.stream().filter(l -> l.startsWith(prefix + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + prefix + " in " + lines))
+                .substring(prefix.length() + 1);
     }
 
     static List<Task> runningTasks(String service) {
