@@ -259,6 +259,7 @@ class TaskMetadataDocumentsTest {
 
         assertThat(app).containsEntry("ECS_CONTAINER_METADATA_URI_V4", "http://169.254.170.2:4566/v4/app-endpoint")
                 .containsEntry("ECS_CONTAINER_METADATA_URI", "http://169.254.170.2:4566/v3/app-endpoint")
+                .containsEntry("ECS_AGENT_URI", "http://169.254.170.2:4566/api/app-endpoint")
                 .containsEntry("AWS_EXECUTION_ENV", "AWS_ECS_FARGATE")
                 .doesNotContainKey("AWS_CONTAINER_CREDENTIALS_FULL_URI");
     }
