@@ -23,8 +23,9 @@ import java.util.Optional;
  * secret metadata endpoint id, checked as the metadata endpoint checks it, so a task reads and sets
  * only its own protection. A PUT takes {@code {"ProtectionEnabled":…,"ExpiresInMinutes":…}} with
  * UpdateTaskProtection's rules. Answers are the agent's envelopes: {@code {"protection":{…}}},
- * {@code {"failure":{…}}} for what ECS answers as a failure (a standalone task: TASK_NOT_VALID), and
- * {@code {"error":{…}}} with ECS's status for what it answers as an error.
+ * {@code {"failure":{…}}} (status 200) for what ECS answers as a failure (a standalone task:
+ * TASK_NOT_VALID), and {@code {"error":{…}}} with ECS's status for what it answers as an error, 400
+ * for a body the agent cannot decode (unknown fields included) and 404 for an id it does not know.
  */
 public final class TaskProtectionEndpoint implements AgentEndpoint {
 
@@ -65,13 +66,24 @@ public final class TaskProtectionEndpoint implements AgentEndpoint {
         if (!put && !"GET".equals(request.method())) {
             return new EdgeResponse(405, "text/plain; charset=utf-8", new byte[0]);
         }
+        Optional<Change> change = Optional.empty();
+        if (put) {
+            change = decode(request.body());
+            if (change.isEmpty()) {
+                return error(400, null, "InvalidParameterException", "UpdateTaskProtection: failed to decode request");
+            }
+        }
         Optional<StoredTask> task = records.byMetadataEndpoint(rest.substring(0, slash))
                 .map(TaskRecords.Located::task)
                 .filter(t -> TaskMetadata.mayAsk(t, request.source(), tasksHaveInterfaces));
         if (task.isEmpty()) {
-            return json(404, JsonCodec.mapper().valueToTree("Failed to find task: invalid endpoint id"));
+            return error(404, null, "ResourceNotFoundException", "Failed to find a task for the request");
         }
-        return put ? update(task.get(), request.body()) : read(task.get());
+        return put ? update(task.get(), change.get()) : read(task.get());
+    }
+
+    /** What a PUT asks, as the agent decodes it: only its two fields, of their types. */
+    private record Change(Boolean protectionEnabled, Integer expiresInMinutes) {
     }
 
     private EdgeResponse read(StoredTask task) {
@@ -82,29 +94,50 @@ public final class TaskProtectionEndpoint implements AgentEndpoint {
         return protection(TaskProtections.view(task, clock.instant()));
     }
 
-    private EdgeResponse update(StoredTask task, byte[] body) {
+    private static Optional<Change> decode(byte[] body) {
         JsonNode request;
         try {
             request = JsonCodec.mapper().readTree(body);
         } catch (IOException e) {
-            request = null;
+            return Optional.empty();
         }
-        if (request == null || !request.isObject()) {
-            return json(400, JsonCodec.mapper().valueToTree("UpdateTaskProtection: failed to decode request"));
+        if (request == null || request.isMissingNode()) {
+            return Optional.empty();
         }
-        JsonNode enabled = request.get("ProtectionEnabled");
-        JsonNode minutes = request.get("ExpiresInMinutes");
-        if (enabled == null || !enabled.isBoolean() || (minutes != null && !minutes.isNull() && !minutes.isInt())) {
-            return json(400, JsonCodec.mapper().valueToTree(
-                    "Invalid request: does not contain 'ProtectionEnabled' field"));
+        if (request.isNull()) {
+            return Optional.of(new Change(null, null));
+        }
+        if (!request.isObject()) {
+            return Optional.empty();
+        }
+        for (var names = request.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("ProtectionEnabled") && !name.equals("ExpiresInMinutes")) {
+                return Optional.empty();
+            }
+        }
+        JsonNode enabled = request.path("ProtectionEnabled");
+        JsonNode minutes = request.path("ExpiresInMinutes");
+        if (!(enabled.isMissingNode() || enabled.isNull() || enabled.isBoolean())
+                || !(minutes.isMissingNode() || minutes.isNull() || minutes.isIntegralNumber()
+                && minutes.canConvertToInt())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Change(enabled.isBoolean() ? enabled.booleanValue() : null,
+                minutes.isNumber() ? minutes.intValue() : null));
+    }
+
+    private EdgeResponse update(StoredTask task, Change change) {
+        if (change.protectionEnabled() == null) {
+            return error(400, task.task().taskArn(), "InvalidParameterException",
+                    "Invalid request: does not contain 'ProtectionEnabled' field");
         }
         Instant now = clock.instant();
         Instant until;
         try {
-            until = TaskProtections.until(enabled.booleanValue(),
-                    minutes == null || minutes.isNull() ? null : minutes.intValue(), now);
+            until = TaskProtections.until(change.protectionEnabled(), change.expiresInMinutes(), now);
         } catch (AwsException e) {
-            return error(task.task().taskArn(), e);
+            return error(e.status(), task.task().taskArn(), e.code(), e.getMessage());
         }
         // The task controller and the API write the task too: write on the revision read, or read again.
         StoredTask current = task;
@@ -127,10 +160,10 @@ public final class TaskProtectionEndpoint implements AgentEndpoint {
     }
 
     private static EdgeResponse protection(ProtectedTask task) {
+        // The agent writes ECS's ProtectedTask whole: no expiration date shows as null.
         ObjectNode protection = JsonCodec.mapper().createObjectNode();
-        if (task.expirationDate() != null) {
-            protection.put("ExpirationDate", task.expirationDate().truncatedTo(ChronoUnit.MILLIS).toString());
-        }
+        protection.put("ExpirationDate", task.expirationDate() == null ? null
+                : task.expirationDate().truncatedTo(ChronoUnit.MILLIS).toString());
         protection.put("ProtectionEnabled", task.protectionEnabled());
         protection.put("TaskArn", task.taskArn());
         ObjectNode envelope = JsonCodec.mapper().createObjectNode();
@@ -148,14 +181,17 @@ public final class TaskProtectionEndpoint implements AgentEndpoint {
         return json(200, envelope);
     }
 
-    private static EdgeResponse error(String taskArn, AwsException e) {
+    /** The agent's error envelope; it names the task once it has found it. */
+    private static EdgeResponse error(int status, String taskArn, String code, String message) {
         ObjectNode body = JsonCodec.mapper().createObjectNode();
-        body.put("Arn", taskArn);
-        body.put("Code", e.code());
-        body.put("Message", e.getMessage());
+        if (taskArn != null) {
+            body.put("Arn", taskArn);
+        }
+        body.put("Code", code);
+        body.put("Message", message);
         ObjectNode envelope = JsonCodec.mapper().createObjectNode();
         envelope.set("error", body);
-        return json(e.status(), envelope);
+        return json(status, envelope);
     }
 
     private static EdgeResponse json(int status, JsonNode body) {

@@ -68,7 +68,8 @@ class TaskProtectionEndpointTest {
         EdgeResponse before = call(endpoint, "GET", STATE, "", OWN_ADDRESS);
         assertThat(before.status()).isEqualTo(200);
         assertThat(json(before).toString())
-                .isEqualTo("{\"protection\":{\"ProtectionEnabled\":false,\"TaskArn\":\"" + arn + "\"}}");
+                .isEqualTo("{\"protection\":{\"ExpirationDate\":null,\"ProtectionEnabled\":false,\"TaskArn\":\""
+                        + arn + "\"}}");
 
         EdgeResponse put = call(endpoint, "PUT", STATE, "{\"ProtectionEnabled\":true,\"ExpiresInMinutes\":60}",
                 OWN_ADDRESS);
@@ -83,7 +84,7 @@ class TaskProtectionEndpointTest {
         EdgeResponse defaulted = call(endpoint, "PUT", STATE, "{\"ProtectionEnabled\":true}", OWN_ADDRESS);
         assertThat(json(defaulted).at("/protection/ExpirationDate").asText()).isEqualTo("2026-01-01T12:00:00.123Z");
         EdgeResponse cleared = call(endpoint, "PUT", STATE, "{\"ProtectionEnabled\":false}", OWN_ADDRESS);
-        assertThat(json(cleared).get("protection").has("ExpirationDate")).isFalse();
+        assertThat(json(cleared).at("/protection/ExpirationDate").isNull()).isTrue();
         assertThat(new TaskRecords(store).get(arn).orElseThrow().protectedUntil()).isNull();
     }
 
@@ -109,14 +110,28 @@ class TaskProtectionEndpointTest {
         assertThat(outOfRange.status()).isEqualTo(400);
         assertThat(json(outOfRange).toString()).isEqualTo("{\"error\":{\"Arn\":\"" + arn + "\",\"Code\":"
                 + "\"InvalidParameterException\",\"Message\":\"expiresInMinutes must be between 1 and 2880.\"}}");
-        assertThat(call(endpoint, "PUT", STATE, "{", OWN_ADDRESS).status()).isEqualTo(400);
-        assertThat(call(endpoint, "PUT", STATE, "{\"ExpiresInMinutes\":5}", OWN_ADDRESS).status()).isEqualTo(400);
-        assertThat(call(endpoint, "PUT", STATE, "{\"ProtectionEnabled\":\"yes\"}", OWN_ADDRESS).status())
-                .isEqualTo(400);
+        String undecodable = "{\"error\":{\"Code\":\"InvalidParameterException\",\"Message\":"
+                + "\"UpdateTaskProtection: failed to decode request\"}}";
+        for (String body : List.of("{", "", "[]", "{\"ProtectionEnabled\":\"yes\"}", "{\"ExpiresInMinutes\":1.5}",
+                "{\"ProtectionEnabled\":true,\"Extra\":1}")) {
+            EdgeResponse refused = call(endpoint, "PUT", STATE, body, OWN_ADDRESS);
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(json(refused).toString()).as(body).isEqualTo(undecodable);
+        }
+        EdgeResponse noFlag = call(endpoint, "PUT", STATE, "{\"ExpiresInMinutes\":5}", OWN_ADDRESS);
+        assertThat(noFlag.status()).isEqualTo(400);
+        assertThat(json(noFlag).toString()).isEqualTo("{\"error\":{\"Arn\":\"" + arn + "\",\"Code\":"
+                + "\"InvalidParameterException\",\"Message\":\"Invalid request: does not contain 'ProtectionEnabled' "
+                + "field\"}}");
         // Another task's address, or an id no container has: the id is no one's.
-        assertThat(call(endpoint, "PUT", STATE, "{\"ProtectionEnabled\":true}", "10.0.1.9").status()).isEqualTo(404);
-        assertThat(call(endpoint, "PUT", "/api/nobody/task-protection/v1/state", "{\"ProtectionEnabled\":true}",
-                OWN_ADDRESS).status()).isEqualTo(404);
+        String unknown = "{\"error\":{\"Code\":\"ResourceNotFoundException\",\"Message\":"
+                + "\"Failed to find a task for the request\"}}";
+        EdgeResponse foreign = call(endpoint, "PUT", STATE, "{\"ProtectionEnabled\":true}", "10.0.1.9");
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(json(foreign).toString()).isEqualTo(unknown);
+        EdgeResponse nobody = call(endpoint, "GET", "/api/nobody/task-protection/v1/state", "", OWN_ADDRESS);
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(json(nobody).toString()).isEqualTo(unknown);
         assertThat(new TaskRecords(store).get(arn).orElseThrow().protectedUntil()).isNull();
         assertThat(wakeups).hasValue(0);
 

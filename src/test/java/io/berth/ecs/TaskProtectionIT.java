@@ -123,7 +123,7 @@ class TaskProtectionIT {
             JsonNode before = json.readTree(line(lines, "BEFORE")).get("protection");
             assertThat(before.get("TaskArn").asText()).isEqualTo(taskArn);
             assertThat(before.get("ProtectionEnabled").asBoolean()).isFalse();
-            assertThat(before.has("ExpirationDate")).isFalse();
+            assertThat(before.get("ExpirationDate").isNull()).isTrue();
             JsonNode put = json.readTree(line(lines, "PUT")).get("protection");
             assertThat(put.get("ProtectionEnabled").asBoolean()).isTrue();
             assertThat(json.readTree(line(lines, "AFTER")).get("protection")).isEqualTo(put);
