@@ -10,6 +10,7 @@ import io.berth.ecs.ServiceRecords;
 import io.berth.ecs.scheduler.Timings;
 import io.berth.ecs.TaskCredentials;
 import io.berth.ecs.TaskMetadata;
+import io.berth.ecs.TaskProtectionEndpoint;
 import io.berth.ecs.TaskRecords;
 import io.berth.ecs.TaskSignal;
 import io.berth.elb.ElbApi;
@@ -129,6 +130,8 @@ public final class BerthServer implements AutoCloseable {
             if (runtime != null) {
                 agentRoutes.add(Route.agent("task-metadata",
                         new TaskMetadata(records, runtime::stats, dataPlane != TaskNetwork.ADDRESSES_ONLY), AGENT_BODY_LIMIT));
+                agentRoutes.add(Route.agent("task-protection", new TaskProtectionEndpoint(records, clock, servicesChanged,
+                        dataPlane != TaskNetwork.ADDRESSES_ONLY), AGENT_BODY_LIMIT));
             }
             List<ServiceModule> modules = List.of(
                     EcsApi.module(store, ids, () -> tasksRun, signal, servicesChanged, networks, agentRoutes),

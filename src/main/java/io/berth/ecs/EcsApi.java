@@ -9,6 +9,8 @@ import io.berth.ecs.model.DescribeServicesRequest;
 import io.berth.ecs.model.ListServicesByNamespaceRequest;
 import io.berth.ecs.model.ListServicesRequest;
 import io.berth.ecs.model.UpdateServiceRequest;
+import io.berth.ecs.model.GetTaskProtectionRequest;
+import io.berth.ecs.model.UpdateTaskProtectionRequest;
 import io.berth.ecs.model.DeleteAccountSettingRequest;
 import io.berth.ecs.model.DeleteCapacityProviderRequest;
 import io.berth.ecs.model.DescribeCapacityProvidersRequest;
@@ -86,6 +88,7 @@ public final class EcsApi {
         AccountSettings accountSettings = new AccountSettings(store);
         ContainerInstances containerInstances = new ContainerInstances(store);
         Services services = new Services(store, networks, servicesChanged);
+        TaskProtections protections = new TaskProtections(store, servicesChanged);
         return new ServiceDefinition.Json("ecs", TARGET_PREFIX, List.of(
                 Operation.named("ecs", "CreateCluster", CreateClusterRequest.class)
                         .on((c, r) -> List.of(clusterArn(c, r.clusterName())))
@@ -181,7 +184,13 @@ public final class EcsApi {
                 Operation.named("ecs", "ListServices", ListServicesRequest.class).on(ResourceResolver.any())
                         .handledBy(services::listServices),
                 Operation.named("ecs", "ListServicesByNamespace", ListServicesByNamespaceRequest.class)
-                        .on(ResourceResolver.any()).handledBy(services::listServicesByNamespace)));
+                        .on(ResourceResolver.any()).handledBy(services::listServicesByNamespace),
+                Operation.named("ecs", "UpdateTaskProtection", UpdateTaskProtectionRequest.class)
+                        .on((c, r) -> each(r.tasks(), ref -> taskArn(c, r.cluster(), ref), "*"))
+                        .handledBy(protections::updateTaskProtection),
+                Operation.named("ecs", "GetTaskProtection", GetTaskProtectionRequest.class)
+                        .on((c, r) -> each(r.tasks(), ref -> taskArn(c, r.cluster(), ref), "*"))
+                        .handledBy(protections::getTaskProtection)));
     }
 
     /** The roles a launch hands to ECS: the task definition's, unless overridden. */

@@ -80,7 +80,7 @@ public final class ServiceRecords {
                     String group = "service:" + service.serviceName();
                     List<ObservedTask> tasks = TaskRepository.page(documents, key.scope(), key.cluster(), null,
                                     Integer.MAX_VALUE).stream()
-                            .map(StoredTask::task).filter(t -> group.equals(t.group()))
+                            .filter(t -> group.equals(t.task().group()))
                             .map(ServiceRecords::observed).toList();
                     return new Snapshot(service, spec(service), tasks);
                 }));
@@ -200,14 +200,18 @@ public final class ServiceRecords {
                 service.deployments().stream().map(StoredService.StoredDeployment::deployment).toList());
     }
 
-    /** A task as the planner sees it; a container reports a health status only when it has a health check. */
-    private static ObservedTask observed(Task task) {
+    /**
+     * A task as the planner sees it; a container reports a health status only when it has a health
+     * check. Its protection goes as stored: the planner tells a lapsed one by the time.
+     */
+    private static ObservedTask observed(StoredTask stored) {
+        Task task = stored.task();
         Map<String, String> eni = TaskAttachments.eni(task.attachments()).map(ServiceRecords::details).orElse(Map.of());
         boolean healthChecked = task.containers().stream().anyMatch(c -> c.healthStatus() != null);
         return new ObservedTask(TaskIds.id(task.taskArn()), task.startedBy(), eni.get("subnetId"),
                 task.availabilityZone(), eni.get("privateIPv4Address"), TaskStatus.valueOf(task.lastStatus()),
                 task.desiredStatus(), task.stopCode(), task.createdAt(), task.startedAt(), healthChecked,
-                task.healthStatus(), Map.of(), null);
+                task.healthStatus(), Map.of(), stored.protectedUntil());
     }
 
     private static Map<String, String> details(Attachment attachment) {

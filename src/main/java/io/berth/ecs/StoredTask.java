@@ -4,6 +4,7 @@ import io.berth.ec2.ResolvedNetwork;
 import io.berth.ecs.model.Task;
 import io.berth.ecs.model.TaskDefinition;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,30 +16,44 @@ import java.util.Optional;
  * its containers show the credentials endpoint for their task role, and what the agent keeps
  * about each container (in the definition's order; empty for tasks stored before it was kept), and
  * its revision: how many times it was written, so a write can tell whether the task changed since
- * it was read (0 before its first write, and for tasks stored before revisions were kept).
+ * it was read (0 before its first write, and for tasks stored before revisions were kept), and until
+ * when it is protected from scale-in (null when it is not; a time past means it no longer is).
  */
 public record StoredTask(Task task, TaskDefinition definition, String sandboxId, ResolvedNetwork network,
-                         String credentialsToken, List<AgentContainer> agentContainers, long revision) {
+                         String credentialsToken, List<AgentContainer> agentContainers, long revision,
+                         Instant protectedUntil) {
 
     public StoredTask {
         agentContainers = agentContainers == null ? List.of() : List.copyOf(agentContainers);
     }
 
     public StoredTask withTask(Task changed) {
-        return new StoredTask(changed, definition, sandboxId, network, credentialsToken, agentContainers, revision);
+        return new StoredTask(changed, definition, sandboxId, network, credentialsToken, agentContainers, revision,
+                protectedUntil);
     }
 
     public StoredTask withSandbox(String id) {
-        return new StoredTask(task, definition, id, network, credentialsToken, agentContainers, revision);
+        return new StoredTask(task, definition, id, network, credentialsToken, agentContainers, revision, protectedUntil);
     }
 
     /** The task as its next write stores it. */
     StoredTask nextRevision() {
-        return new StoredTask(task, definition, sandboxId, network, credentialsToken, agentContainers, revision + 1);
+        return new StoredTask(task, definition, sandboxId, network, credentialsToken, agentContainers, revision + 1,
+                protectedUntil);
     }
 
     StoredTask withAgentContainers(List<AgentContainer> changed) {
-        return new StoredTask(task, definition, sandboxId, network, credentialsToken, changed, revision);
+        return new StoredTask(task, definition, sandboxId, network, credentialsToken, changed, revision, protectedUntil);
+    }
+
+    /** The task protected from scale-in until {@code until}, or no longer protected when it is null. */
+    StoredTask withProtection(Instant until) {
+        return new StoredTask(task, definition, sandboxId, network, credentialsToken, agentContainers, revision, until);
+    }
+
+    /** Whether scale-in must leave the task alone at {@code now}. */
+    public boolean protectedAt(Instant now) {
+        return protectedUntil != null && now.isBefore(protectedUntil);
     }
 
     public Optional<AgentContainer> agentContainer(String name) {

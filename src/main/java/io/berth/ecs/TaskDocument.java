@@ -13,12 +13,14 @@ import java.util.List;
  * shape (API 2014-11-13) rather than as Berth's wire records: AWS only ever adds members to those
  * shapes, and a task must describe back every member the user sent. What is Berth's own is typed
  * here: the sandbox, where the task's interface goes (not EC2's record of it), the credentials
- * secret, what the agent keeps per container, and the revision.
+ * secret, what the agent keeps per container, the revision, and until when the task is protected
+ * from scale-in (absent when it is not).
  *
  * <p>Schema 1 is the shape tasks were stored in before documents carried a schema.
  */
 record TaskDocument(int schema, EmbeddedJson task, EmbeddedJson definition, String sandboxId, Network network,
-                    String credentialsToken, List<Container> agentContainers, long revision) implements StoredDocument {
+                    String credentialsToken, List<Container> agentContainers, long revision,
+                    Instant protectedUntil) implements StoredDocument {
 
     static final int SCHEMA = 1;
 

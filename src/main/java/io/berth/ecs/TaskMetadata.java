@@ -80,7 +80,7 @@ public final class TaskMetadata implements AgentEndpoint {
             return new EdgeResponse(405, "text/plain; charset=utf-8", new byte[0]);
         }
         Optional<TaskRecords.Located> found = records.byMetadataEndpoint(id)
-                .filter(located -> mayAsk(located.task(), request.source()));
+                .filter(located -> mayAsk(located.task(), request.source(), tasksHaveInterfaces));
         if (found.isEmpty()) {
             return unknown(version, route, id);
         }
@@ -95,8 +95,11 @@ public final class TaskMetadata implements AgentEndpoint {
         };
     }
 
-    /** Without interfaces every task calls from the same host address: the secret id alone decides. */
-    private boolean mayAsk(StoredTask task, String source) {
+    /**
+     * Whether a call from {@code source} may be the task's own. Without interfaces every task calls
+     * from the same host address: the secret id alone decides.
+     */
+    static boolean mayAsk(StoredTask task, String source, boolean tasksHaveInterfaces) {
         if (!tasksHaveInterfaces) {
             return true;
         }
@@ -179,6 +182,7 @@ public final class TaskMetadata implements AgentEndpoint {
         task.agentContainer(container).ifPresent(agent -> {
             environment.put("ECS_CONTAINER_METADATA_URI", endpoint + V3 + agent.endpointId());
             environment.put("ECS_CONTAINER_METADATA_URI_V4", endpoint + V4 + agent.endpointId());
+            environment.put("ECS_AGENT_URI", endpoint + TaskProtectionEndpoint.PREFIX + agent.endpointId());
         });
         return environment;
     }

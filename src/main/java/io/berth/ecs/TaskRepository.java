@@ -57,7 +57,7 @@ final class TaskRepository {
                 document.credentialsToken(),
                 document.agentContainers().stream().map(c -> new AgentContainer(c.name(), c.endpointId(),
                         c.createdAt(), c.startedAt(), c.finishedAt())).toList(),
-                document.revision());
+                document.revision(), document.protectedUntil());
     }
 
     static TaskDocument document(StoredTask task) {
@@ -70,6 +70,6 @@ final class TaskRepository {
                 task.credentialsToken(),
                 task.agentContainers().stream().map(c -> new TaskDocument.Container(c.name(), c.endpointId(),
                         c.createdAt(), c.startedAt(), c.finishedAt())).toList(),
-                task.revision());
+                task.revision(), task.protectedUntil());
     }
 }

@@ -118,7 +118,7 @@ public final class Tasks {
                 network, context.region() + "a", context.receivedAt());
         StoredTask stored = new StoredTask(task, launched, null, network, TaskCredentials.newToken(),
                 launched.containerDefinitions().stream()
-                        .map(c -> AgentContainer.launched(c.name(), MetadataEndpoints.newId())).toList(), 0);
+                        .map(c -> AgentContainer.launched(c.name(), MetadataEndpoints.newId())).toList(), 0, null);
         TaskRepository.save(documents, Scope.of(context).key(), stored);
         MetadataEndpoints.save(documents, stored);
         return task;
@@ -245,7 +245,7 @@ public final class Tasks {
     }
 
     /** A task named by ARN or id within a cluster. */
-    private static Optional<StoredTask> find(Documents documents, RequestContext context, Cluster cluster, String ref) {
+    static Optional<StoredTask> find(Documents documents, RequestContext context, Cluster cluster, String ref) {
         String id = ref;
         if (ref.startsWith("arn:")) {
             Optional<Arn> arn = EcsArns.parse(ref)

@@ -18,7 +18,8 @@ public interface AgentEndpoint {
     /**
      * @param headers lower-case header names
      * @param source  the caller's IP address, as the connection shows it
+     * @param body    what the caller sent (empty for a GET)
      */
-    record Request(String method, String path, Map<String, List<String>> headers, String source) {
+    record Request(String method, String path, Map<String, List<String>> headers, String source, byte[] body) {
     }
 }

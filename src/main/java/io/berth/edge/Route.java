@@ -38,7 +38,7 @@ public record Route(String name, Audience audience, BiPredicate<String, String> 
     public static Route agent(String name, AgentEndpoint agent, long maxBodyBytes) {
         return new Route(name, Audience.AGENT, (method, path) -> agent.serves(path), maxBodyBytes,
                 (Endpoint.Buffered) (request, body) -> agent.serve(new AgentEndpoint.Request(
-                        request.method(), request.rawPath(), request.headers(), request.source())));
+                        request.method(), request.rawPath(), request.headers(), request.source(), body)));
     }
 
     /** Whether the route takes a request that reached the given audience's address; API routes answer on every address. */

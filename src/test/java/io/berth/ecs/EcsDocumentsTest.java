@@ -56,7 +56,7 @@ class EcsDocumentsTest {
         StoredTask task = new StoredTask(launched.task(), launched.definition(), "sandbox-1",
                 new ResolvedNetwork("vpc-1", "172.31.0.0/16", "subnet-1", "172.31.0.0/20", "us-east-1a",
                         "172.31.0.1", List.of("sg-1", "sg-2")),
-                "secret", List.of(new AgentContainer("app", "e1", AT, AT.plusSeconds(1), null)), 4);
+                "secret", List.of(new AgentContainer("app", "e1", AT, AT.plusSeconds(1), null)), 4, null);
         String old = JsonCodec.mapper().writeValueAsString(task);
 
         try (Store store = SqliteStore.open(dir.resolve("berth.db"))) {

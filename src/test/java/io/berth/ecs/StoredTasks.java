@@ -30,7 +30,7 @@ public final class StoredTasks {
         Task task = TaskLaunch.newTask(taskArn, cluster, definition, definition, request,
                 new TaskLaunch.Placement("FARGATE", null), List.of(),
                 () -> String.format("%032x", ids.incrementAndGet()), null, "us-east-1a", at);
-        return new StoredTask(task, definition, null, null, null, null, 0);
+        return new StoredTask(task, definition, null, null, null, null, 0, null);
     }
 
     public static String container(String name, String fields) {

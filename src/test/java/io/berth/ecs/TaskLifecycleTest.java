@@ -83,7 +83,7 @@ class TaskLifecycleTest {
         Task task = TaskLaunch.newTask("arn:aws:ecs:us-east-1:123456789012:task/c/0123456789abcdef0123456789abcdef",
                 cluster, definition, definition, request, new TaskLaunch.Placement("FARGATE", null), List.of(),
                 () -> String.format("%032x", ids.incrementAndGet()), null, "us-east-1a", NOW.minusSeconds(10));
-        return new StoredTask(task, definition, null, null, null, null, 0);
+        return new StoredTask(task, definition, null, null, null, null, 0, null);
     }
 
     private static ContainerStatus status(String id, ContainerStatus.State state, Integer exitCode, boolean oom) {
@@ -166,7 +166,7 @@ class TaskLifecycleTest {
         StoredTask task = launched(named("init", "'essential':false"),
                 named("main", "'dependsOn':[{'containerName':'init','condition':'SUCCESS'}]"));
         ContainerStatus sandbox = status("sandbox", ContainerStatus.State.RUNNING, null, false);
-        StoredTask activating = new StoredTask(withStatus(task.task(), "ACTIVATING"), task.definition(), "sandbox", null, null, null, 0);
+        StoredTask activating = new StoredTask(withStatus(task.task(), "ACTIVATING"), task.definition(), "sandbox", null, null, null, 0, null);
 
         Map<String, ContainerStatus> created = Map.of(
                 "init", status("i", ContainerStatus.State.CREATED, null, false),
@@ -191,7 +191,7 @@ class TaskLifecycleTest {
     @Test
     void aVanishedSandboxStopsARunningTask() {
         StoredTask task = launched(named("main", ""));
-        StoredTask running = new StoredTask(withStatus(task.task(), "RUNNING"), task.definition(), "sandbox", null, null, null, 0);
+        StoredTask running = new StoredTask(withStatus(task.task(), "RUNNING"), task.definition(), "sandbox", null, null, null, 0, null);
         Map<String, ContainerStatus> containers = Map.of("main", status("c1", ContainerStatus.State.RUNNING, null, false));
 
         Task stopping = step(running, seen(null, containers)).task().task();
@@ -218,7 +218,7 @@ class TaskLifecycleTest {
             assertThat(a.status()).isEqualTo("PRECREATED");
             assertThat(a.details()).extracting(KeyValuePair::value).containsExactly("subnet-1");
         });
-        StoredTask stored = new StoredTask(task, plain.definition(), null, network, "token", null, 0);
+        StoredTask stored = new StoredTask(task, plain.definition(), null, network, "token", null, 0, null);
         ContainerStatus sandbox = status("sandbox", ContainerStatus.State.RUNNING, null, false);
 
         TaskLifecycle.Step s = step(stored, seen(sandbox, Map.of()));
@@ -238,7 +238,7 @@ class TaskLifecycleTest {
                 .isEqualTo(new TaskEffect.CreateContainers(List.of("main")));
 
         StoredTask deprovisioning = new StoredTask(withStatus(TaskLifecycle.stopRequested(attached, "UserInitiated",
-                "bye", NOW).task(), "DEPROVISIONING"), attached.definition(), "sandbox", network, "token", null, 0);
+                "bye", NOW).task(), "DEPROVISIONING"), attached.definition(), "sandbox", network, "token", null, 0, null);
         assertThat(step(deprovisioning, seen(sandbox, Map.of())).effect())
                 .isEqualTo(new TaskEffect.RemoveSandbox("sandbox"));
         assertThat(step(deprovisioning, seen(null, Map.of())).effect()).isEqualTo(new TaskEffect.ReleaseNetwork());

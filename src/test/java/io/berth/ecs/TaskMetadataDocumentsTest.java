@@ -60,7 +60,7 @@ class TaskMetadataDocumentsTest {
             task = editor.build();
         }
         StoredTask stored = new StoredTask(task, definition, null, network, "token",
-                List.of(AgentContainer.launched("app", "app-endpoint"), AgentContainer.launched("sidecar", "sidecar-endpoint")), 0);
+                List.of(AgentContainer.launched("app", "app-endpoint"), AgentContainer.launched("sidecar", "sidecar-endpoint")), 0, null);
         ContainerStatus sandbox = status("sandbox", ContainerStatus.State.RUNNING, null);
 
         stored = TaskLifecycle.step(stored, seen(sandbox, Map.of()), LAUNCHED, RETENTION).task();
@@ -223,7 +223,7 @@ class TaskMetadataDocumentsTest {
         editor.pullStartedAt = null;
         editor.pullStoppedAt = null;
         StoredTask provisioning = new StoredTask(editor.build(), running.definition(), null, running.network(), "token",
-                List.of(AgentContainer.launched("app", "e1"), AgentContainer.launched("sidecar", "e2")), 0);
+                List.of(AgentContainer.launched("app", "e1"), AgentContainer.launched("sidecar", "e2")), 0, null);
 
         JsonNode document = json(TaskMetadataDocuments.task(provisioning, TaskMetadataDocuments.Version.V4, false));
         JsonNode app = document.get("Containers").get(0);
@@ -259,6 +259,7 @@ class TaskMetadataDocumentsTest {
 
         assertThat(app).containsEntry("ECS_CONTAINER_METADATA_URI_V4", "http://169.254.170.2:4566/v4/app-endpoint")
                 .containsEntry("ECS_CONTAINER_METADATA_URI", "http://169.254.170.2:4566/v3/app-endpoint")
+                .containsEntry("ECS_AGENT_URI", "http://169.254.170.2:4566/api/app-endpoint")
                 .containsEntry("AWS_EXECUTION_ENV", "AWS_ECS_FARGATE")
                 .doesNotContainKey("AWS_CONTAINER_CREDENTIALS_FULL_URI");
     }

@@ -60,7 +60,7 @@ class TaskMetadataTest {
 
     private static EdgeResponse get(AgentEndpoint endpoint, String path, String source) {
         assertThat(endpoint.serves(path)).isTrue();
-        return endpoint.serve(new AgentEndpoint.Request("GET", path, Map.of(), source));
+        return endpoint.serve(new AgentEndpoint.Request("GET", path, Map.of(), source, new byte[0]));
     }
 
     private static String body(EdgeResponse response) {
@@ -150,7 +150,8 @@ class TaskMetadataTest {
         assertThat(get(endpoint, "/v4/app-endpoint/tasks", OWN_ADDRESS).status()).isEqualTo(404);
         assertThat(body(get(endpoint, "/v3/app-endpoint/taskWithTags", OWN_ADDRESS))).isEqualTo("404 page not found\n");
         assertThat(get(endpoint, "/v4/", OWN_ADDRESS).status()).isEqualTo(404);
-        assertThat(endpoint.serve(new AgentEndpoint.Request("PUT", "/v4/app-endpoint/task", Map.of(), OWN_ADDRESS))
+        assertThat(endpoint.serve(new AgentEndpoint.Request("PUT", "/v4/app-endpoint/task", Map.of(), OWN_ADDRESS,
+                new byte[0]))
                 .status()).isEqualTo(405);
         assertThat(endpoint.serves("/v2/credentials/x")).isFalse();
         assertThat(endpoint.serves("/")).isFalse();
