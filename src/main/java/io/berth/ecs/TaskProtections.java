@@ -9,6 +9,7 @@ import io.berth.ecs.model.UpdateTaskProtectionRequest;
 import io.berth.edge.AwsException;
 import io.berth.edge.RequestContext;
 import io.berth.kit.Scope;
+import io.berth.store.Documents;
 import io.berth.store.Store;
 
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Task scale-in protection: UpdateTaskProtection and GetTaskProtection, and the rules the agent's
@@ -43,43 +45,35 @@ public final class TaskProtections {
         tasksNamed(request.tasks(), MAX_UPDATED);
         Instant until = until(request.protectionEnabled(), request.expiresInMinutes(), context.receivedAt());
         String scope = Scope.of(context).key();
-        TaskProtectionResponse response = store.write(documents -> {
-            Cluster cluster = Clusters.active(documents, context, request.cluster());
-            List<ProtectedTask> protectedTasks = new ArrayList<>();
-            List<Failure> failures = new ArrayList<>();
-            for (String ref : request.tasks()) {
-                Optional<StoredTask> stored = Tasks.find(documents, context, cluster, ref);
-                Optional<Failure> failure = failure(stored, arn(context, cluster, ref));
-                if (failure.isPresent()) {
-                    failures.add(failure.get());
-                    continue;
-                }
-                StoredTask saved = TaskRepository.save(documents, scope, stored.get().withProtection(until));
-                protectedTasks.add(view(saved, context.receivedAt()));
-            }
-            return new TaskProtectionResponse(protectedTasks, failures);
-        });
+        TaskProtectionResponse response = store.write(documents -> eachTask(documents, context, request.cluster(),
+                request.tasks(), stored -> view(TaskRepository.save(documents, scope, stored.withProtection(until)),
+                        context.receivedAt())));
         servicesChanged.run();
         return response;
     }
 
     public TaskProtectionResponse getTaskProtection(RequestContext context, GetTaskProtectionRequest request) {
         tasksNamed(request.tasks(), MAX_READ);
-        return store.read(documents -> {
-            Cluster cluster = Clusters.active(documents, context, request.cluster());
-            List<ProtectedTask> protectedTasks = new ArrayList<>();
-            List<Failure> failures = new ArrayList<>();
-            for (String ref : request.tasks()) {
-                Optional<StoredTask> stored = Tasks.find(documents, context, cluster, ref);
-                Optional<Failure> failure = failure(stored, arn(context, cluster, ref));
-                if (failure.isPresent()) {
-                    failures.add(failure.get());
-                } else {
-                    protectedTasks.add(view(stored.get(), context.receivedAt()));
-                }
+        return store.read(documents -> eachTask(documents, context, request.cluster(), request.tasks(),
+                stored -> view(stored, context.receivedAt())));
+    }
+
+    /** Each named task of the cluster shown by {@code shown}, or ECS's failure for it. */
+    private static TaskProtectionResponse eachTask(Documents documents, RequestContext context, String clusterRef,
+                                                   List<String> tasks, Function<StoredTask, ProtectedTask> shown) {
+        Cluster cluster = Clusters.active(documents, context, clusterRef);
+        List<ProtectedTask> protectedTasks = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (String ref : tasks) {
+            Optional<StoredTask> stored = Tasks.find(documents, context, cluster, ref);
+            Optional<Failure> failure = failure(stored, arn(context, cluster, ref));
+            if (failure.isPresent()) {
+                failures.add(failure.get());
+            } else {
+                protectedTasks.add(shown.apply(stored.get()));
             }
-            return new TaskProtectionResponse(protectedTasks, failures);
-        });
+        }
+        return new TaskProtectionResponse(protectedTasks, failures);
     }
 
     /** Refuses a request naming no task, or more than {@code max}. */

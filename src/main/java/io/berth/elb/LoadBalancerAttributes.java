@@ -13,6 +13,8 @@ import java.util.Set;
  */
 final class LoadBalancerAttributes {
 
+    private static final AttributeValues VALUES = new AttributeValues("load balancer");
+
     static final String DELETION_PROTECTION = "deletion_protection.enabled";
     private static final Set<String> BOOLEANS = Set.of("true", "false");
 
@@ -59,16 +61,16 @@ final class LoadBalancerAttributes {
                 throw ElbErrors.validation("Load balancer attribute key '" + key + "' is not recognized");
             }
             switch (key) {
-                case "idle_timeout.timeout_seconds" -> range(key, value, 1, 4000);
-                case "client_keep_alive.seconds" -> range(key, value, 60, 604800);
-                case "routing.http.xff_header_processing.mode" -> oneOf(key, value, Set.of("append", "preserve", "remove"));
-                case "routing.http.desync_mitigation_mode" -> oneOf(key, value, Set.of("monitor", "defensive", "strictest"));
-                case "dns_record.client_routing_policy" -> oneOf(key, value, Set.of("availability_zone_affinity",
+                case "idle_timeout.timeout_seconds" -> VALUES.range(key, value, 1, 4000);
+                case "client_keep_alive.seconds" -> VALUES.range(key, value, 60, 604800);
+                case "routing.http.xff_header_processing.mode" -> VALUES.oneOf(key, value, Set.of("append", "preserve", "remove"));
+                case "routing.http.desync_mitigation_mode" -> VALUES.oneOf(key, value, Set.of("monitor", "defensive", "strictest"));
+                case "dns_record.client_routing_policy" -> VALUES.oneOf(key, value, Set.of("availability_zone_affinity",
                         "partial_availability_zone_affinity", "any_availability_zone"));
                 case "access_logs.s3.bucket", "access_logs.s3.prefix", "connection_logs.s3.bucket",
                      "connection_logs.s3.prefix" -> {
                 }
-                default -> oneOf(key, value, BOOLEANS);
+                default -> VALUES.oneOf(key, value, BOOLEANS);
             }
             next.put(key, value);
         }
@@ -79,28 +81,5 @@ final class LoadBalancerAttributes {
             }
         }
         return next;
-    }
-
-    private static void range(String key, String value, int min, int max) {
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return;
-            }
-        } catch (NumberFormatException e) {
-            // refused below, as an out-of-range number
-        }
-        throw invalid(key, value, "must be an integer between '" + min + "' and '" + max + "'");
-    }
-
-    private static void oneOf(String key, String value, Set<String> allowed) {
-        if (!allowed.contains(value)) {
-            throw invalid(key, value, "must be one of " + allowed.stream().sorted().toList());
-        }
-    }
-
-    private static RuntimeException invalid(String key, String value, String rule) {
-        return ElbErrors.validation("The value '" + value + "' of load balancer attribute '" + key
-                + "' is not valid: it " + rule);
     }
 }

@@ -12,6 +12,8 @@ import java.util.Set;
  */
 final class TargetGroupAttributes {
 
+    private static final AttributeValues VALUES = new AttributeValues("target group");
+
     static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
 
     private TargetGroupAttributes() {
@@ -75,59 +77,36 @@ final class TargetGroupAttributes {
 
     private static void check(String key, String value, String protocol) {
         switch (key) {
-            case DEREGISTRATION_DELAY -> range(key, value, 0, 3600);
+            case DEREGISTRATION_DELAY -> VALUES.range(key, value, 0, 3600);
             case "stickiness.lb_cookie.duration_seconds", "stickiness.app_cookie.duration_seconds" ->
-                    range(key, value, 1, 604800);
+                    VALUES.range(key, value, 1, 604800);
             case "slow_start.duration_seconds" -> {
-                range(key, value, 0, 900);
+                VALUES.range(key, value, 0, 900);
                 if (!value.equals("0") && Integer.parseInt(value) < 30) {
-                    throw invalid(key, value, "must be 0 or between 30 and 900");
+                    throw VALUES.invalid(key, value, "must be 0 or between 30 and 900");
                 }
             }
-            case "stickiness.type" -> oneOf(key, value, http(protocol) ? Set.of("lb_cookie", "app_cookie")
+            case "stickiness.type" -> VALUES.oneOf(key, value, http(protocol) ? Set.of("lb_cookie", "app_cookie")
                     : Set.of("source_ip"));
             case "load_balancing.algorithm.type" ->
-                    oneOf(key, value, Set.of("round_robin", "least_outstanding_requests", "weighted_random"));
+                    VALUES.oneOf(key, value, Set.of("round_robin", "least_outstanding_requests", "weighted_random"));
             case "load_balancing.algorithm.anomaly_mitigation", "target_group_health.dns_failover.minimum_healthy_targets.percentage",
                  "target_group_health.unhealthy_state_routing.minimum_healthy_targets.percentage" -> {
                 if (!value.equals("off") && !value.equals("on")) {
-                    range(key, value, 1, 100);
+                    VALUES.range(key, value, 1, 100);
                 }
             }
             case "load_balancing.cross_zone.enabled" ->
-                    oneOf(key, value, Set.of("true", "false", "use_load_balancer_configuration"));
+                    VALUES.oneOf(key, value, Set.of("true", "false", "use_load_balancer_configuration"));
             case "stickiness.app_cookie.cookie_name" -> {
                 if (value.length() > 255) {
-                    throw invalid(key, value, "must be at most 255 characters long");
+                    throw VALUES.invalid(key, value, "must be at most 255 characters long");
                 }
             }
-            case "target_health_state.unhealthy.draining_interval_seconds" -> range(key, value, 0, 360000);
+            case "target_health_state.unhealthy.draining_interval_seconds" -> VALUES.range(key, value, 0, 360000);
             case "target_group_health.dns_failover.minimum_healthy_targets.count",
-                 "target_group_health.unhealthy_state_routing.minimum_healthy_targets.count" -> range(key, value, 1, 10000);
-            default -> oneOf(key, value, Set.of("true", "false"));
+                 "target_group_health.unhealthy_state_routing.minimum_healthy_targets.count" -> VALUES.range(key, value, 1, 10000);
+            default -> VALUES.oneOf(key, value, Set.of("true", "false"));
         }
-    }
-
-    private static void range(String key, String value, int min, int max) {
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return;
-            }
-        } catch (NumberFormatException e) {
-            // refused below, as an out-of-range number
-        }
-        throw invalid(key, value, "must be an integer between '" + min + "' and '" + max + "'");
-    }
-
-    private static void oneOf(String key, String value, Set<String> allowed) {
-        if (!allowed.contains(value)) {
-            throw invalid(key, value, "must be one of " + allowed.stream().sorted().toList());
-        }
-    }
-
-    private static RuntimeException invalid(String key, String value, String rule) {
-        return ElbErrors.validation("The value '" + value + "' of target group attribute '" + key + "' is not valid: "
-                + "it " + rule);
     }
 }
