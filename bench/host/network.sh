@@ -42,27 +42,15 @@ OFF_PID=""
 DOCKER_HOST=""
 BERTH_STARTED=""
 
-engine_docker() { DOCKER_HOST="$DOCKER_HOST" docker "$@"; }
-engine_answers() { [ -n "$DOCKER_HOST" ] && engine_docker info >/dev/null 2>&1; }
-quiet_engine() { # until our engine's containers stop changing (the sandbox pools' refills done), <= 15 s
-  local before="" now
-  for _ in $(seq 30); do
-    now="$(engine_docker ps -a --format '{{.ID}} {{.State}}' 2>/dev/null)" || return 0
-    if [ "$now" = "$before" ] && ! grep -q ' created$' <<<"$now"; then return 0; fi
-    before="$now"
-    sleep 0.5
-  done
-}
-empty_cgroup() { # empty_cgroup DIR: no child cgroups, no processes
-  [ -d "$1" ] && [ -z "$(find "$1" -mindepth 1 -maxdepth 1 -type d)" ] && [ -z "$(cat "$1/cgroup.procs" 2>/dev/null)" ]
-}
+. "$ROOT/bench/host/engine.sh"
 del_link() { # del_link NAME [TYPE]: removes our interface when it is there
   if ip link show dev "$1" ${2:+type "$2"} >/dev/null 2>&1; then
     ip link del "$1" 2>/dev/null || echo "bench: could not remove interface $1" >&2
   fi
 }
+
 cleanup() {
-  local status=$? interrupted="" pid ids envelopes="" envelope dir mount vpc id orphans=()
+  local status=$? interrupted="" pid mount vpc id
   trap - INT TERM
   set +e
   [ -n "$CLIENT_PID" ] || [ "$status" -ne 0 ] && interrupted=1
@@ -75,43 +63,7 @@ cleanup() {
   for pid in $ON_PID $OFF_PID; do kill "$pid" 2>/dev/null; done
   stop "$ON_PID"
   stop "$OFF_PID"
-  if engine_answers; then
-    # Whatever is left in our private engine (STOPPED tasks keep their containers, tasks not stopped,
-    # sandboxes), with the cgroup envelopes they name; repeated while containers still appear.
-    for _ in $(seq 10); do
-      ids="$(engine_docker ps -aq)"
-      [ -n "$ids" ] || break
-      envelopes+=" $(engine_docker inspect --format '{{ index .Config.Labels "io.berth.envelope" }}' $ids 2>/dev/null \
-        | grep -v '^<no value>$')"
-      engine_docker rm -f $ids >/dev/null 2>&1
-    done
-  fi
-  if [ -f "$ENGINE/dockerd.pid" ] && pid="$(cat "$ENGINE/dockerd.pid")" && [ -n "$pid" ]; then
-    kill "$pid" 2>/dev/null
-    for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
-  fi
-  # The envelopes of our containers: Berth removes each with its last container, but not those of
-  # the containers removed here. Each hierarchy's copy goes once runc has removed the containers' own.
-  for envelope in $(tr ' ' '\n' <<<"$envelopes" | sort -u); do
-    for dir in /sys/fs/cgroup/*/berth/"$envelope" /sys/fs/cgroup/berth/"$envelope"; do
-      for _ in $(seq 20); do [ -d "$dir" ] || break; rmdir "$dir" 2>/dev/null || sleep 0.1; done
-    done
-  done
-  if [ -n "$interrupted" ] && [ -n "$BERTH_STARTED" ]; then
-    # An envelope a Berth made for a sandbox it never got to create (stopped in between) names no
-    # container: pool envelopes made since our Berths started that stay empty (see bench/launch).
-    for dir in /sys/fs/cgroup/memory/berth/pool-* /sys/fs/cgroup/berth/pool-*; do
-      empty_cgroup "$dir" && [ "$(stat -c %Y "$dir")" -ge "$BERTH_STARTED" ] && orphans+=("$(basename "$dir")")
-    done
-    [ "${#orphans[@]}" -gt 0 ] && sleep 2
-    for envelope in "${orphans[@]}"; do
-      empty_cgroup "/sys/fs/cgroup/memory/berth/$envelope" || empty_cgroup "/sys/fs/cgroup/berth/$envelope" || continue
-      for dir in /sys/fs/cgroup/*/berth/"$envelope" /sys/fs/cgroup/berth/"$envelope"; do
-        empty_cgroup "$dir" && rmdir "$dir" 2>/dev/null
-      done
-    done
-  fi
+  clear_engine "$interrupted"
   # The on Berth's interfaces (LinuxTaskNetwork's names): the bridge of each of its VPCs ("bv" + the
   # last 12 characters of the VPC id), which it keeps while a task of the VPC runs, and the host end
   # of each of its tasks ("bt" + the first 12 of the task id), normally gone with the task's namespace.
