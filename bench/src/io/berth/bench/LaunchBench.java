@@ -67,6 +67,14 @@ import java.util.regex.Pattern;
 
 import static io.berth.bench.Args.require;
 import static io.berth.bench.Stats.ms;
+import static io.berth.bench.BenchTask.IMAGE;
+import static io.berth.bench.BenchTask.COMMAND;
+import static io.berth.bench.BenchTask.STOP_TIMEOUT_SECONDS;
+import static io.berth.bench.BenchTask.LABEL_POOL_SESSION;
+import static io.berth.bench.BenchTask.LABEL_TASK_ARN;
+import static io.berth.bench.BenchTask.LAUNCH_TIMEOUT;
+import static io.berth.bench.BenchTask.STOP_WAIT;
+import static io.berth.bench.BenchTask.SETTLE_MAX;
 import static io.berth.bench.Stats.percentile;
 import static io.berth.bench.Stats.progress;
 
@@ -74,18 +82,8 @@ final class LaunchBench {
 
     static final String CLUSTER = "launch-bench";
     static final String FAMILY = "launch-bench";
-    static final String IMAGE = "busybox:latest";
-    /** Exits at once on SIGTERM (a bare "sleep 600" as PID 1 ignores it and waits out the stop timeout). */
-    static final List<String> COMMAND = List.of("sh", "-c", "trap 'exit 0' TERM; sleep 600 & wait");
-    static final int STOP_TIMEOUT_SECONDS = 2;
     static final String BASELINE_LABEL = "io.berth.bench";
-    /** Berth's labels (ContainerRuntime, SandboxPool): what the settle check reads on the engine. */
-    static final String LABEL_POOL_SESSION = "io.berth.pool-session";
-    static final String LABEL_TASK_ARN = "io.berth.task-arn";
 
-    static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration STOP_WAIT = Duration.ofSeconds(30);
-    static final Duration SETTLE_MAX = Duration.ofSeconds(5);
     static final Duration BURST_TIMEOUT = Duration.ofSeconds(90);
     static final long BURST_POLL_MILLIS = 25;
 

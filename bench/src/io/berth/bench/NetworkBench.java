@@ -77,6 +77,14 @@ import java.util.regex.Pattern;
 import static io.berth.bench.Args.require;
 import static io.berth.bench.Stats.median;
 import static io.berth.bench.Stats.ms;
+import static io.berth.bench.BenchTask.IMAGE;
+import static io.berth.bench.BenchTask.COMMAND;
+import static io.berth.bench.BenchTask.STOP_TIMEOUT_SECONDS;
+import static io.berth.bench.BenchTask.LABEL_POOL_SESSION;
+import static io.berth.bench.BenchTask.LABEL_TASK_ARN;
+import static io.berth.bench.BenchTask.LAUNCH_TIMEOUT;
+import static io.berth.bench.BenchTask.STOP_WAIT;
+import static io.berth.bench.BenchTask.SETTLE_MAX;
 import static io.berth.bench.Stats.percentile;
 import static io.berth.bench.Stats.progress;
 
@@ -84,18 +92,7 @@ final class NetworkBench {
 
     static final String CLUSTER = "network-bench";
     static final String FAMILY = "network-bench";
-    static final String IMAGE = "busybox:latest";
-    /** Exits at once on SIGTERM (a bare "sleep 600" as PID 1 ignores it and waits out the stop timeout). */
-    static final List<String> COMMAND = List.of("sh", "-c", "trap 'exit 0' TERM; sleep 600 & wait");
-    static final int STOP_TIMEOUT_SECONDS = 2;
-    /** Berth's labels (ContainerRuntime, SandboxPool): what the settle and wiring checks read on the engine. */
-    static final String LABEL_POOL_SESSION = "io.berth.pool-session";
-    static final String LABEL_TASK_ARN = "io.berth.task-arn";
     static final String LABEL_CONTAINER = "io.berth.container";
-
-    static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration STOP_WAIT = Duration.ofSeconds(30);
-    static final Duration SETTLE_MAX = Duration.ofSeconds(5);
 
     static final double TARGET_ADDED_MS = 30;
 
